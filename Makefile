@@ -1,0 +1,44 @@
+# practiced — the two front-door commands are `make serve` and `make test`.
+# Every target installs what it needs that is missing, so a fresh clone works as it is.
+
+SWIFT        ?= swift
+DEBIAN_PKGS  := libblas-dev liblapacke-dev libopenblas0-pthread python3-jieba
+BIN_DEBUG    := .build/debug/practiced
+BIN_RELEASE  := .build/release/practiced
+SUDO         := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: all deps build release corpus model serve test bench clean
+
+all: build
+
+# Debian packages: installed only when one is missing (dpkg -s answers without the network).
+deps:
+	@missing=""; for p in $(DEBIAN_PKGS); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing Debian packages:$$missing"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
+	fi
+
+build: deps
+	$(SWIFT) build
+
+release: deps
+	$(SWIFT) build -c release
+
+# Re-import the shipped sources into Models/corpus (the committed corpus is this command's output).
+corpus: build
+	$(BIN_DEBUG) import Models/sources/*.txt --replace
+
+model: release
+	$(BIN_RELEASE) build
+
+serve: model
+	@echo "practiced: the corpus is ready (practiced cases lists it)."
+	@echo "practiced: the daemon (practiced serve) arrives with the daemon stage; nothing to serve yet."
+
+test: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+
+clean:
+	rm -rf .build Models/model

@@ -1,0 +1,38 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+// One module per stage of the data flow (see ../shared/DESIGN.md):
+// Importer → Corpus → (Analyzer → Features → LSA → Engine, later issues) → faces (`practiced`).
+let package = Package(
+    name: "practiced",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "practiced", targets: ["practiced"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-configuration", from: "1.4.0", traits: [.defaults, "YAML"]),
+        .package(url: "https://github.com/swiftcsv/SwiftCSV", from: "0.10.0"),
+    ],
+    targets: [
+        // Cases as the rest of the product sees them, and the JSONL files that hold them.
+        .target(name: "Corpus"),
+        // The table of administrative divisions and the resolution of written region names.
+        .target(name: "Regions", dependencies: [.product(name: "SwiftCSV", package: "SwiftCSV")]),
+        // Raw documents (PDF text) → cases.
+        .target(name: "Importer", dependencies: ["Corpus", "Regions"]),
+        // config/practiced.yaml and the paths it names.
+        .target(name: "Settings", dependencies: [.product(name: "Configuration", package: "swift-configuration")]),
+        .executableTarget(
+            name: "practiced",
+            dependencies: [
+                "Corpus", "Importer", "Regions", "Settings",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "CorpusTests", dependencies: ["Corpus"]),
+        .testTarget(name: "RegionsTests", dependencies: ["Regions"]),
+        .testTarget(name: "ImporterTests", dependencies: ["Importer", "Corpus", "Regions"]),
+        .testTarget(name: "CLITests", dependencies: ["Corpus"]),
+    ]
+)

@@ -1,0 +1,136 @@
+import Foundation
+
+/// Reads and writes the corpus: JSON Lines files, one case per line, in a directory
+/// (`Models/corpus/`), one file per source document (`<source id>.jsonl`).
+public enum CorpusFiles {
+    /// The encoder for corpus lines. Keys are sorted (JSONEncoder's own order follows hashing,
+    /// which changes from run to run), so the same cases always give the same bytes.
+    public static func lineEncoder() -> JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return encoder
+    }
+
+    /// One JSON object per line, each line ending in "\n".
+    public static func encodeLines(_ cases: [CaseRecord]) throws -> Data {
+        let encoder = lineEncoder()
+        var data = Data()
+        for record in cases {
+            data.append(try encoder.encode(record))
+            data.append(0x0A)
+        }
+        return data
+    }
+
+    /// Decodes a JSONL file; an error names the file and line.
+    public static func readFile(_ url: URL) throws -> [CaseRecord] {
+        let data: Data
+        do {
+            data = try Data(contentsOf: url)
+        } catch {
+            throw CorpusError.unreadable(path: url.path, reason: error.localizedDescription)
+        }
+        let decoder = JSONDecoder()
+        var cases: [CaseRecord] = []
+        var lineNumber = 0
+        for line in data.split(separator: 0x0A, omittingEmptySubsequences: false) {
+            lineNumber += 1
+            if line.allSatisfy({ $0 == 0x20 || $0 == 0x0D || $0 == 0x09 }) { continue }
+            do {
+                cases.append(try decoder.decode(CaseRecord.self, from: Data(line)))
+            } catch {
+                throw CorpusError.badLine(path: url.path, line: lineNumber, reason: describe(error))
+            }
+        }
+        return cases
+    }
+
+    /// The `.jsonl` files of a corpus directory, in name order.
+    public static func files(in directory: URL) throws -> [URL] {
+        guard FileManager.default.fileExists(atPath: directory.path) else { return [] }
+        let names = try FileManager.default.contentsOfDirectory(atPath: directory.path)
+        return names.filter { $0.hasSuffix(".jsonl") }.sorted().map { directory.appendingPathComponent($0) }
+    }
+
+    /// Every case of the corpus directory, file by file in name order; ids must be unique.
+    public static func readDirectory(_ directory: URL) throws -> [CaseRecord] {
+        var all: [CaseRecord] = []
+        var seen: [String: String] = [:]
+        for file in try files(in: directory) {
+            for record in try readFile(file) {
+                if let other = seen[record.id] {
+                    throw CorpusError.duplicateId(id: record.id, first: other, second: file.path)
+                }
+                seen[record.id] = file.path
+                all.append(record)
+            }
+        }
+        return all
+    }
+
+    /// Writes `data` to `url` so that a reader (or a crash) sees the old file or the new one,
+    /// never a part: temporary file in the same directory, fsync, rename, fsync of the directory.
+    public static func writeAtomically(_ data: Data, to url: URL) throws {
+        let directory = url.deletingLastPathComponent()
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let temporary = directory.appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp")
+        let fd = open(temporary.path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard fd >= 0 else { throw CorpusError.unwritable(path: temporary.path, reason: String(cString: strerror(errno))) }
+        var failure: String?
+        data.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let written = write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    failure = String(cString: strerror(errno))
+                    return
+                }
+                offset += written
+            }
+        }
+        if failure == nil, fsync(fd) != 0 { failure = String(cString: strerror(errno)) }
+        close(fd)
+        if let failure {
+            unlink(temporary.path)
+            throw CorpusError.unwritable(path: url.path, reason: failure)
+        }
+        guard rename(temporary.path, url.path) == 0 else {
+            let reason = String(cString: strerror(errno))
+            unlink(temporary.path)
+            throw CorpusError.unwritable(path: url.path, reason: reason)
+        }
+        let dirFd = open(directory.path, O_RDONLY)
+        if dirFd >= 0 {
+            fsync(dirFd)
+            close(dirFd)
+        }
+    }
+
+    private static func describe(_ error: Error) -> String {
+        switch error {
+        case DecodingError.keyNotFound(let key, _): return "missing field \"\(key.stringValue)\""
+        case DecodingError.typeMismatch(_, let context), DecodingError.valueNotFound(_, let context):
+            let path = context.codingPath.map(\.stringValue).joined(separator: ".")
+            return "wrong type at \"\(path)\": \(context.debugDescription)"
+        case DecodingError.dataCorrupted(let context): return "not valid JSON: \(context.debugDescription)"
+        default: return "\(error)"
+        }
+    }
+}
+
+public enum CorpusError: Error, CustomStringConvertible, Equatable {
+    case unreadable(path: String, reason: String)
+    case badLine(path: String, line: Int, reason: String)
+    case duplicateId(id: String, first: String, second: String)
+    case unwritable(path: String, reason: String)
+
+    public var description: String {
+        switch self {
+        case .unreadable(let path, let reason): return "\(path): cannot read: \(reason)"
+        case .badLine(let path, let line, let reason): return "\(path):\(line): \(reason)"
+        case .duplicateId(let id, let first, let second): return "case id \(id) appears in both \(first) and \(second)"
+        case .unwritable(let path, let reason): return "\(path): cannot write: \(reason)"
+        }
+    }
+}

@@ -1,0 +1,144 @@
+import Foundation
+
+/// Enumeration markers of Chinese official documents, by family, from the outermost level a
+/// document usually uses to the innermost: 一、 · （一） · 一是 · 1. · （1） · ①.
+enum Enumeration {
+    enum Family: CaseIterable, Equatable {
+        case section        // 一、
+        case parenChinese   // （一）
+        case ordinalShi     // 一是
+        case arabicDot      // 1. 1、
+        case parenArabic    // （1）
+        case circled        // ①
+
+        /// The pattern for a marker at the start of a paragraph; group 1 is the number.
+        var leadingPattern: String {
+            switch self {
+            case .section: return #"^([一二三四五六七八九十]{1,3})、"#
+            case .parenChinese: return #"^（([一二三四五六七八九十]{1,3})）"#
+            case .ordinalShi: return #"^(?:第)?([一二三四五六七八九十]{1,3})是[，,：:]?"#
+            case .arabicDot: return #"^([0-9]{1,2})(?:[.．](?![0-9])|、)"#
+            case .parenArabic: return #"^（([0-9]{1,2})）"#
+            case .circled: return #"^([①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])"#
+            }
+        }
+
+        /// The pattern for a marker inside running text, for families that are unmistakable
+        /// there (a 1. or 一、 inside a sentence is a decimal or a list of words).
+        var inlinePattern: String? {
+            switch self {
+            case .parenChinese: return #"（([一二三四五六七八九十]{1,3})）"#
+            case .ordinalShi: return #"(?<![统唯单同之])([一二三四五六七八九十]{1,3})是"#
+            case .parenArabic: return #"（([0-9]{1,2})）"#
+            case .circled: return #"([①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])"#
+            case .section, .arabicDot: return nil
+            }
+        }
+    }
+
+    struct Marker: Equatable {
+        let family: Family
+        let number: Int
+        /// Range of the marker in the text, in Characters.
+        let start: Int
+        let end: Int
+    }
+
+    static func leadingMarker(in text: String) -> Marker? {
+        for family in Family.allCases {
+            if let marker = firstMatch(family.leadingPattern, family: family, in: text) { return marker }
+        }
+        return nil
+    }
+
+    static func leadingMarker(in text: String, family: Family) -> Marker? {
+        firstMatch(family.leadingPattern, family: family, in: text)
+    }
+
+    /// Every marker of `family` in `text`: inline ones where the family has an inline form,
+    /// else only one at the start.
+    static func markers(in text: String, family: Family) -> [Marker] {
+        guard let pattern = family.inlinePattern else {
+            return leadingMarker(in: text, family: family).map { [$0] } ?? []
+        }
+        let regex = try! NSRegularExpression(pattern: pattern)
+        let nsText = text as NSString
+        return regex.matches(in: text, range: NSRange(location: 0, length: nsText.length)).compactMap { match in
+            marker(from: match, family: family, in: text)
+        }
+    }
+
+    private static func firstMatch(_ pattern: String, family: Family, in text: String) -> Marker? {
+        let regex = try! NSRegularExpression(pattern: pattern)
+        guard let match = regex.firstMatch(in: text, range: NSRange(location: 0, length: (text as NSString).length)) else { return nil }
+        return marker(from: match, family: family, in: text)
+    }
+
+    private static func marker(from match: NSTextCheckingResult, family: Family, in text: String) -> Marker? {
+        guard let whole = Range(match.range, in: text), let group = Range(match.range(at: 1), in: text) else { return nil }
+        guard let number = value(of: String(text[group])) else { return nil }
+        let start = text.distance(from: text.startIndex, to: whole.lowerBound)
+        let end = text.distance(from: text.startIndex, to: whole.upperBound)
+        return Marker(family: family, number: number, start: start, end: end)
+    }
+
+    /// 一 → 1, 十二 → 12, 二十 → 20, 7 → 7, ③ → 3.
+    static func value(of numeral: String) -> Int? {
+        if let arabic = Int(numeral) { return arabic }
+        if let scalar = numeral.unicodeScalars.first, numeral.unicodeScalars.count == 1,
+           (0x2460...0x2473).contains(scalar.value) {
+            return Int(scalar.value - 0x2460 + 1)
+        }
+        return chineseNumber(numeral)
+    }
+
+    static func chineseNumber(_ numeral: String) -> Int? {
+        let digits: [Character: Int] = ["零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9]
+        guard !numeral.isEmpty else { return nil }
+        var total = 0
+        var current = 0
+        for character in numeral {
+            if let digit = digits[character] {
+                current = digit
+            } else if character == "十" {
+                total += (current == 0 ? 1 : current) * 10
+                current = 0
+            } else if character == "百" {
+                total += (current == 0 ? 1 : current) * 100
+                current = 0
+            } else {
+                return nil
+            }
+        }
+        return total + current
+    }
+}
+
+/// A line that opens a numbered case: 健康中国行动推进典型经验案例一, 健康知识普及行动类典型案例二,
+/// 合理膳食行动典型案例, 案例3, 典型案例（四）.
+struct CaseHeader: Equatable {
+    /// The number the line gives the case, if any.
+    let number: Int?
+    /// The text before 案例 (健康知识普及行动类典型): where a special action is named, it labels the case.
+    let label: String
+
+    static func parse(_ text: String) -> CaseHeader? {
+        let pattern = #"^(.{0,40}?)案例\s*[（(]?\s*([一二三四五六七八九十百零〇]{1,4}|[0-9]{1,3})?\s*[）)]?[:：]?$"#
+        guard text.count <= 48,
+              let match = text.range(of: pattern, options: .regularExpression) else { return nil }
+        let line = String(text[match])
+        // The number: trailing Chinese or Arabic numeral.
+        let numberPattern = #"([一二三四五六七八九十百零〇]{1,4}|[0-9]{1,3})\s*[）)]?[:：]?$"#
+        var number: Int?
+        var label = line
+        if let numberRange = line.range(of: numberPattern, options: .regularExpression),
+           line[..<numberRange.lowerBound].hasSuffix("案例") || line[..<numberRange.lowerBound].hasSuffix("（") || line[..<numberRange.lowerBound].hasSuffix("(") {
+            let numeral = line[numberRange].filter { !"）):： ".contains($0) }
+            number = Enumeration.value(of: String(numeral))
+            label = String(line[..<numberRange.lowerBound])
+        }
+        if let caseRange = label.range(of: "案例", options: .backwards) { label = String(label[..<caseRange.lowerBound]) }
+        // "…案例名单", "…案例的通知" never match the anchored pattern; a bare "案例" has no label.
+        return CaseHeader(number: number, label: label.trimmingCharacters(in: CharacterSet(charactersIn: " （(")))
+    }
+}

@@ -1,0 +1,141 @@
+import Foundation
+
+/// Rejoins the lines a PDF broke into paragraphs.
+///
+/// Two kinds of layout exist. In an *indented* layout (paragraphs start with spaces, as in
+/// 001) an unindented line continues the paragraph above, whatever punctuation ends it. In a
+/// *flush* layout (Markdown, tables) a line continues the one above when that one does not
+/// end a sentence and is not a short title-like line (30 characters or fewer, no，。；：). In both, headings, table rows, enumeration markers, ——region lines and
+/// standalone lines (文号, dates) always start a paragraph. Where a PDF repeated the last
+/// character of a page at the top of the next ("单位\n位职工"), the repeat is dropped unless
+/// the doubled character is a word (家家) or occurs doubled elsewhere in the document.
+struct ParagraphBuilder {
+    let reduplications: Set<String>
+
+    /// Marks a join inside paragraph text until duplicates are resolved (Unicode private use).
+    private static let joinMark: Character = "\u{E000}"
+
+    func paragraphs(from rawText: String) -> [Paragraph] {
+        let lines = cleanLines(rawText)
+        let indentedLayout = Self.isIndentedLayout(lines)
+        var paragraphs: [Paragraph] = []
+        for line in lines where !line.isBlank {
+            if let last = paragraphs.last, continues(last, with: line, indentedLayout: indentedLayout) {
+                paragraphs[paragraphs.count - 1].text += String(Self.joinMark) + line.text
+            } else {
+                paragraphs.append(Paragraph(text: line.text, cells: line.cells, line: line.number, isHeading: line.isHeading))
+            }
+        }
+        return resolveJoins(paragraphs)
+    }
+
+    func cleanLines(_ rawText: String) -> [CleanLine] {
+        var result: [CleanLine] = []
+        var number = 0
+        for raw in rawText.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }) {
+            number += 1
+            let (stripped, isHeading) = TextNormalizer.stripMarkup(String(raw))
+            let isIndented = stripped.hasPrefix("  ") || stripped.hasPrefix("\u{3000}")
+            let rawCells = stripped.split(separator: "\t", omittingEmptySubsequences: false)
+                .map { clean(String($0)) }
+                .filter { !$0.isEmpty }
+            var cells: [String] = []
+            var text = ""
+            if rawCells.count >= 2 {
+                // A table row: short cells are labels (序号, 省, 市, 县); long ones are text.
+                let long = rawCells.filter { $0.count > 16 }
+                cells = rawCells.filter { $0.count <= 16 }
+                text = long.joined()
+                if long.isEmpty && cells.count < 2 { text = cells.joined(); cells = [] }
+            } else {
+                text = rawCells.first ?? ""
+            }
+            let isTitleLike = text.count <= 60 && !text.contains("。")
+            text = TextNormalizer.removeStraySpaces(text, keepPhraseSpaces: isHeading || isTitleLike)
+            result.append(CleanLine(number: number, text: text, cells: cells, isHeading: isHeading, isIndented: isIndented))
+        }
+        return result
+    }
+
+    private func clean(_ cell: String) -> String {
+        TextNormalizer.normalizeWidth(cell).trimmingCharacters(in: .whitespaces)
+    }
+
+    static func isIndentedLayout(_ lines: [CleanLine]) -> Bool {
+        let text = lines.filter { !$0.isBlank && $0.cells.isEmpty }
+        let indented = text.filter(\.isIndented).count
+        return indented >= 5 && indented * 10 >= text.count && indented < text.count
+    }
+
+    private func continues(_ paragraph: Paragraph, with line: CleanLine, indentedLayout: Bool) -> Bool {
+        if line.isHeading || !line.cells.isEmpty || paragraph.isHeading { return false }
+        if paragraph.isTableRow && paragraph.text.isEmpty { return false }
+        if Self.isStandalone(paragraph.text) || Self.isStandalone(line.text) { return false }
+        if line.text.hasPrefix("——") || paragraph.text.hasPrefix("——") { return false }
+        if CaseHeader.parse(line.text) != nil || CaseHeader.parse(paragraph.text) != nil { return false }
+        if Self.isMarkedHeading(paragraph.text) { return false }
+        if indentedLayout { return !line.isIndented }
+        if Enumeration.leadingMarker(in: line.text) != nil { return false }
+        // A short line without sentence punctuation is a title or a label, not prose the page cut.
+        return !Self.endsSentence(paragraph.text) && (paragraph.text.count > 30 || paragraph.text.contains { "，。；：".contains($0) })
+    }
+
+    /// 一、保定易县以…, （二）培育专业队伍: a marker, short, no full stop.
+    static func isMarkedHeading(_ text: String) -> Bool {
+        text.count <= 40 && !text.contains("。") && Enumeration.leadingMarker(in: text) != nil
+    }
+
+    static func endsSentence(_ text: String) -> Bool {
+        guard var last = text.last else { return true }
+        var rest = text.dropLast()
+        while "”’）)】》\"".contains(last), let previous = rest.last {
+            last = previous
+            rest = rest.dropLast()
+        }
+        return "。！？；!?;…".contains(last)
+    }
+
+    /// Lines that stand alone in any layout: 文号, dates, 附件 labels, (此件公开发布).
+    static func isStandalone(_ text: String) -> Bool {
+        let patterns = [
+            #"^\S{0,16}[〔\[［][0-9]{4}[〕\]］][0-9]+号$"#,
+            #"^[0-9]{4}年[0-9]{1,2}月[0-9]{1,2}日$"#,
+            #"^附件\s*[0-9]*[:：]?$"#,
+            #"^（[^（）]{2,20}）$"#,
+        ]
+        return patterns.contains { text.range(of: $0, options: .regularExpression) != nil }
+    }
+
+    /// Drops a character the PDF repeated at a break, decided on the whole document.
+    private func resolveJoins(_ paragraphs: [Paragraph]) -> [Paragraph] {
+        let allText = paragraphs.map(\.text).joined(separator: "\n")
+        func occursDoubled(_ character: Character) -> Bool {
+            allText.contains(String([character, character]))
+        }
+        return paragraphs.map { paragraph in
+            guard paragraph.text.contains(Self.joinMark) else { return paragraph }
+            var characters = Array(paragraph.text)
+            var output: [Character] = []
+            output.reserveCapacity(characters.count)
+            var index = 0
+            while index < characters.count {
+                let character = characters[index]
+                if character == Self.joinMark {
+                    if let left = output.last, index + 1 < characters.count, characters[index + 1] == left,
+                       TextNormalizer.isHan(left), !reduplications.contains(String([left, left])), !occursDoubled(left) {
+                        index += 2  // skip the mark and the repeated character
+                        continue
+                    }
+                    index += 1
+                    continue
+                }
+                output.append(character)
+                index += 1
+            }
+            characters = output
+            var result = paragraph
+            result.text = TextNormalizer.removeStraySpaces(String(characters), keepPhraseSpaces: paragraph.isHeading)
+            return result
+        }
+    }
+}

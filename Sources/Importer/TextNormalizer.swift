@@ -1,0 +1,120 @@
+import Foundation
+
+/// Line-level cleaning of text extracted from PDFs and Word files. Each function has one job
+/// and keeps the source's wording: only markup, debris, widths and stray spaces change.
+enum TextNormalizer {
+    /// Removes HTML tags (`<p>`, `</p>`…), Markdown heading marks and bold/italic markers.
+    /// Returns the text and whether the line was a Markdown heading.
+    static func stripMarkup(_ line: String) -> (text: String, isHeading: Bool) {
+        var text = line.replacingOccurrences(of: #"</?[A-Za-z][A-Za-z0-9]*(\s[^<>]*)?/?>"#, with: "", options: .regularExpression)
+        var isHeading = false
+        if let range = text.range(of: #"^[ \t\x{3000}]*#{1,6}[ \t\x{3000}]*"#, options: .regularExpression) {
+            isHeading = true
+            text.removeSubrange(range)
+            text = text.replacingOccurrences(of: #"[ \t]+#+[ \t]*$"#, with: "", options: .regularExpression)
+        }
+        text = text.replacingOccurrences(of: "**", with: "").replacingOccurrences(of: "__", with: "")
+        // A Markdown or plain-text rule (---, ***, ___) is layout, not content.
+        if text.range(of: #"^[ \t]*([-*_=][ \t]*){3,}$"#, options: .regularExpression) != nil { text = "" }
+        return (text, isHeading)
+    }
+
+    /// Full-width letters, digits and spaces to their ASCII forms; ASCII brackets and
+    /// punctuation inside Chinese text to the full-width forms, so that markers such as (1)
+    /// and （1） read the same; runs of dashes to ——.
+    static func normalizeWidth(_ text: String) -> String {
+        var scalars: [Unicode.Scalar] = []
+        scalars.reserveCapacity(text.unicodeScalars.count)
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            case 0xFF10...0xFF19, 0xFF21...0xFF3A, 0xFF41...0xFF5A:
+                scalars.append(Unicode.Scalar(scalar.value - 0xFEE0)!)
+            case 0x3000: scalars.append(" ")
+            case 0xFF05: scalars.append("%")
+            case 0x00A0: scalars.append(" ")
+            default: scalars.append(scalar)
+            }
+        }
+        var result = String(String.UnicodeScalarView(scalars))
+        // ．between digits is a decimal point.
+        result = result.replacingOccurrences(of: #"(?<=[0-9])．(?=[0-9])"#, with: ".", options: .regularExpression)
+        // (1) (一) (内容) → （1） （一） （内容） when the content is a marker or Chinese.
+        result = result.replacingOccurrences(
+            of: #"\(\s*([0-9]{1,2}|[一二三四五六七八九十]{1,3}|[^()]*[\u4E00-\u9FFF][^()]*)\s*\)"#,
+            with: "（$1）", options: .regularExpression)
+        result = result.replacingOccurrences(of: #"(?<=[\u4E00-\u9FFF]),(?=[\u4E00-\u9FFF])"#, with: "，", options: .regularExpression)
+        result = result.replacingOccurrences(of: #"(?<=[\u4E00-\u9FFF]);"#, with: "；", options: .regularExpression)
+        result = result.replacingOccurrences(of: #"(?<=[\u4E00-\u9FFF]):"#, with: "：", options: .regularExpression)
+        result = result.replacingOccurrences(of: #"(?:[—―─－]{2,}|--+)"#, with: "——", options: .regularExpression)
+        return result
+    }
+
+    /// Removes the spaces a PDF puts inside Chinese text ("全县 546 家单位" → "全县546家单位",
+    /// "通 知" → "通知") and collapses the others. With `keepPhraseSpaces`, a space between two
+    /// Chinese phrases stays, as in titles: "创新模式 全民共建", "立足“四个创新” 实施…"
+    /// (a lone character on either side is a stray space: "通 知").
+    static func removeStraySpaces(_ text: String, keepPhraseSpaces: Bool = false) -> String {
+        let characters = Array(text)
+        var result = ""
+        result.reserveCapacity(text.utf8.count)
+        var index = 0
+        while index < characters.count {
+            let character = characters[index]
+            guard character == " " || character == "\t" else {
+                result.append(character)
+                index += 1
+                continue
+            }
+            var end = index
+            while end < characters.count, characters[end] == " " || characters[end] == "\t" { end += 1 }
+            defer { index = end }
+            guard let left = result.last, end < characters.count else { continue }  // leading or trailing
+            let right = characters[end]
+            if keepPhraseSpaces, isWide(left), isWide(right),
+               !isHan(left) || hanRun(endingBefore: result) >= 2,
+               !isHan(right) || hanRun(startingAt: end, in: characters) >= 2 {
+                result.append(" ")
+            } else if !isWide(left) && !isWide(right) {
+                result.append(" ")
+            }
+        }
+        return result
+    }
+
+    static func isHan(_ character: Character) -> Bool {
+        guard let scalar = character.unicodeScalars.first else { return false }
+        switch scalar.value {
+        case 0x4E00...0x9FFF, 0x3400...0x4DBF, 0xF900...0xFAFF, 0x20000...0x2FA1F: return true
+        default: return false
+        }
+    }
+
+    /// Chinese characters and the punctuation set with them (full-width forms, curly quotes, dashes).
+    static func isWide(_ character: Character) -> Bool {
+        if isHan(character) { return true }
+        guard let scalar = character.unicodeScalars.first else { return false }
+        switch scalar.value {
+        case 0x3000...0x303F, 0xFF00...0xFFEF, 0x2014...0x201F, 0x2026, 0x00B7, 0x2160...0x217F, 0x2460...0x24FF: return true
+        default: return false
+        }
+    }
+
+    private static func hanRun(endingBefore text: String) -> Int {
+        var count = 0
+        for character in text.reversed() {
+            guard isHan(character) else { break }
+            count += 1
+        }
+        return count
+    }
+
+    private static func hanRun(startingAt start: Int, in characters: [Character]) -> Int {
+        var count = 0
+        var index = start
+        while index < characters.count, isHan(characters[index]) {
+            count += 1
+            index += 1
+        }
+        return count
+    }
+}

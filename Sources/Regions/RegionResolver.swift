@@ -1,0 +1,189 @@
+import Foundation
+
+/// A written region name resolved against the division table.
+public struct ResolvedRegion: Sendable, Equatable {
+    public var province: String?
+    public var prefecture: String?
+    public var county: String?
+    /// A township or street, or an institution (a hospital…) named after the administrative units.
+    public var subUnit: String?
+    /// province, prefecture, county, district, township.
+    public var level: String?
+    /// Code of the most specific administrative unit found.
+    public var code: String?
+
+    public static let unresolved = ResolvedRegion()
+    public var isResolved: Bool { code != nil }
+}
+
+/// Resolves names as documents write them — 保定易县, 信阳罗山, 北京市西城区新街口街道,
+/// 郑州市第九人民医院 — to province, prefecture, county and sub-unit.
+///
+/// Written by hand because no library here knows Chinese administrative divisions: the names are
+/// read left to right, each step taking the longest full or short name (保定 for 保定市, 罗山 for
+/// 罗山县, 丰宁 for 丰宁满族自治县) that lies inside the unit matched before it.
+public struct RegionResolver: Sendable {
+    public let table: DivisionTable
+    /// Full and short names → the units they may denote (names repeat across provinces).
+    private var unitsByName: [String: [DivisionTable.Unit]] = [:]
+    /// Townships are looked up only inside an already matched county or prefecture.
+    private var townshipsByParent: [String: [String: DivisionTable.Unit]] = [:]
+    private let longestName: Int
+
+    public init(table: DivisionTable, ethnicGroups: [String]) {
+        self.table = table
+        let ethnic = ethnicGroups.sorted { $0.count > $1.count }
+        var longest = 0
+        for unit in table.units.values {
+            if unit.kind == .township {
+                townshipsByParent[unit.parentCode ?? "", default: [:]][unit.name] = unit
+                continue
+            }
+            if table.isPlaceholder(unit) { continue }
+            for name in Set([unit.name] + Self.shortNames(of: unit, ethnicGroups: ethnic)) {
+                unitsByName[name, default: []].append(unit)
+                longest = max(longest, name.count)
+            }
+        }
+        for key in unitsByName.keys { unitsByName[key]!.sort { $0.code < $1.code } }
+        longestName = longest
+    }
+
+    /// Loads `provinces.csv`, `cities.csv`, `areas.csv`, `streets.csv` and `ethnic-groups.txt`
+    /// from `directory`.
+    public init(directory: URL) throws {
+        let table = try DivisionTable(directory: directory)
+        let groupsFile = directory.appendingPathComponent("ethnic-groups.txt")
+        let groups = (try? String(contentsOf: groupsFile, encoding: .utf8))?
+            .split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } ?? []
+        self.init(table: table, ethnicGroups: groups)
+    }
+
+    /// Short forms in everyday use: 河北 for 河北省, 内蒙古 for 内蒙古自治区, 保定 for 保定市,
+    /// 甘南 and 甘南州 for 甘南藏族自治州, 罗山 for 罗山县, 丰宁 for 丰宁满族自治县. Never shorter than two characters.
+    static func shortNames(of unit: DivisionTable.Unit, ethnicGroups: [String]) -> [String] {
+        let name = unit.name
+        if unit.kind == .province {
+            let length = (name.hasPrefix("内蒙古") || name.hasPrefix("黑龙江")) ? 3 : 2
+            return [String(name.prefix(length))]
+        }
+        var stem = name
+        for suffix in ["自治州", "自治县", "自治旗"] where stem.hasSuffix(suffix) {
+            stem.removeLast(suffix.count)
+            var stripped = true
+            while stripped {
+                stripped = false
+                for group in ethnicGroups where stem.hasSuffix(group + "族") && stem.count > group.count + 2 {
+                    stem.removeLast(group.count + 1)
+                    stripped = true
+                    break
+                }
+            }
+            guard stem.count >= 2, stem != name else { return [] }
+            // 恩施州, 甘南州: the short name with 州 is as common as the bare one.
+            return suffix == "自治州" ? [stem, stem + "州"] : [stem]
+        }
+        let suffixes = unit.kind == .prefecture ? ["地区", "市", "盟"] : ["县", "区", "市", "旗"]
+        for suffix in suffixes where stem.hasSuffix(suffix) {
+            stem.removeLast(suffix.count)
+            return stem.count >= 2 ? [stem] : []
+        }
+        return []
+    }
+
+    /// The administrative units written at the start of `text`, and how many characters they take.
+    /// `preferProvince` breaks ties between same-named units (the document's own province).
+    public func matchPrefix(_ text: String, preferProvince: String? = nil) -> (units: [DivisionTable.Unit], length: Int) {
+        let characters = Array(text)
+        var position = 0
+        var matched: [DivisionTable.Unit] = []
+        while position < characters.count {
+            guard let (unit, length) = bestUnit(in: characters, at: position, after: matched, preferProvince: preferProvince) else { break }
+            matched.append(unit)
+            position += length
+        }
+        return (matched, position)
+    }
+
+    /// Resolves a region as written. `context` may give containing units written apart (a
+    /// table's province and prefecture cells). Anything after the administrative units is a
+    /// township (kept as written) or the name of an institution (the whole name is kept).
+    public func resolve(_ written: String, context: String = "", preferProvince: String? = nil) -> ResolvedRegion {
+        let name = written.trimmingCharacters(in: .whitespaces)
+        let combined = context + name
+        let (units, length) = matchPrefix(combined, preferProvince: preferProvince)
+        guard let deepest = units.max(by: { $0.kind < $1.kind }) else { return .unresolved }
+        let remainder = String(Array(combined)[length...]).trimmingCharacters(in: .whitespaces)
+        let chain = table.chain(of: deepest)
+        var region = ResolvedRegion(
+            province: chain.province?.name, prefecture: chain.prefecture?.name, county: chain.county?.name,
+            subUnit: chain.township?.name, level: nil, code: deepest.code)
+        switch deepest.kind {
+        case .township: region.level = "township"
+        case .county: region.level = deepest.name.hasSuffix("区") ? "district" : "county"
+        case .prefecture: region.level = "prefecture"
+        case .province: region.level = "province"
+        }
+        if !remainder.isEmpty, region.subUnit == nil {
+            if Self.looksLikeTownship(remainder), deepest.kind == .county {
+                region.subUnit = remainder
+                region.level = "township"
+            } else {
+                region.subUnit = name
+            }
+        }
+        return region
+    }
+
+    static func looksLikeTownship(_ name: String) -> Bool {
+        ["街道", "镇", "乡", "苏木"].contains { name.hasSuffix($0) } && name.count <= 8
+    }
+
+    private func bestUnit(
+        in characters: [Character], at position: Int, after matched: [DivisionTable.Unit], preferProvince: String?
+    ) -> (DivisionTable.Unit, Int)? {
+        let deepest = matched.last
+        let maxLength = min(longestName, characters.count - position)
+        if maxLength >= 2 {
+            for length in stride(from: maxLength, through: 2, by: -1) {
+                let key = String(characters[position..<(position + length)])
+                guard let candidates = unitsByName[key] else { continue }
+                let inside = candidates.filter { candidate in
+                    guard let deepest else { return true }
+                    return candidate.kind > deepest.kind && table.contains(deepest, candidate)
+                }
+                // The longest name that fits decides; if it stays ambiguous, stop rather
+                // than fall back to a shorter, likelier wrong, reading.
+                if !inside.isEmpty {
+                    return Self.prefer(inside, province: preferProvince, table: table).map { ($0, length) }
+                }
+            }
+        }
+        // Townships only inside a matched county (or, failing that, a prefecture).
+        guard let deepest, deepest.kind == .county || deepest.kind == .prefecture else { return nil }
+        let parents = deepest.kind == .county
+            ? [deepest.code]
+            : table.units.values.filter { $0.kind == .county && $0.parentCode == deepest.code }.map(\.code)
+        let rest = String(characters[position...])
+        for parent in parents.sorted() {
+            guard let townships = townshipsByParent[parent] else { continue }
+            if let hit = townships.values.filter({ rest.hasPrefix($0.name) }).max(by: { $0.name.count < $1.name.count }) {
+                return (hit, hit.name.count)
+            }
+        }
+        return nil
+    }
+
+    /// Among same-named units: the only one, or the one in the preferred province, or the
+    /// shallowest (a prefecture over a county of the same short name).
+    private static func prefer(_ candidates: [DivisionTable.Unit], province: String?, table: DivisionTable) -> DivisionTable.Unit? {
+        guard candidates.count > 1 else { return candidates.first }
+        if let province {
+            let local = candidates.filter { table.chain(of: $0).province?.name == province }
+            if local.count == 1 { return local[0] }
+        }
+        let shallowest = candidates.map(\.kind).min()!
+        let top = candidates.filter { $0.kind == shallowest }
+        return top.count == 1 ? top[0] : nil
+    }
+}

@@ -1,0 +1,73 @@
+import Configuration
+import Foundation
+
+/// What `config/practiced.yaml` says, with every path made absolute.
+///
+/// Relative paths in the file are taken from the project root: the directory that holds the
+/// `config/` directory the file lives in (so `Models/corpus` means `<root>/Models/corpus`).
+/// Environment variables override the file (`CORPUS_DIRECTORY` for `corpus.directory`, …).
+public struct Settings: Sendable {
+    public var root: URL
+    /// JSONL files of imported cases, one per source document.
+    public var corpusDirectory: URL
+    /// Raw source documents the shipped corpus is imported from.
+    public var sourcesDirectory: URL
+    /// provinces.csv, cities.csv, areas.csv, streets.csv, ethnic-groups.txt.
+    public var divisionsDirectory: URL
+    /// Facts per region (terrain, former poverty county…), with their sources.
+    public var regionFactsFile: URL
+    /// Knowledge the importer uses: section names, result words, special actions…
+    public var importRulesFile: URL
+    /// Where the built model is written.
+    public var modelDirectory: URL
+
+    /// The default file: `$PRACTICED_CONFIG`, else `config/practiced.yaml` under the working directory.
+    public static func defaultFile() -> URL {
+        if let path = ProcessInfo.processInfo.environment["PRACTICED_CONFIG"], !path.isEmpty {
+            return URL(fileURLWithPath: path)
+        }
+        return URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent("config/practiced.yaml")
+    }
+
+    public static func load(from file: URL? = nil) async throws -> Settings {
+        let file = (file ?? defaultFile()).standardizedFileURL
+        guard FileManager.default.fileExists(atPath: file.path) else {
+            throw SettingsError.missingFile(path: file.path)
+        }
+        let reader: ConfigReader
+        do {
+            reader = ConfigReader(providers: [
+                EnvironmentVariablesProvider(),
+                try await FileProvider<YAMLSnapshot>(filePath: .init(file.path)),
+            ])
+        } catch {
+            throw SettingsError.unreadable(path: file.path, reason: "\(error)")
+        }
+        let root = file.deletingLastPathComponent().deletingLastPathComponent()
+        func path(_ key: String, _ fallback: String) -> URL {
+            let value = reader.string(forKey: .init(key), default: fallback)
+            return value.hasPrefix("/") ? URL(fileURLWithPath: value) : root.appendingPathComponent(value)
+        }
+        return Settings(
+            root: root,
+            corpusDirectory: path("corpus.directory", "Models/corpus"),
+            sourcesDirectory: path("corpus.sources", "Models/sources"),
+            divisionsDirectory: path("regions.divisions", "config/divisions"),
+            regionFactsFile: path("regions.facts", "config/region-facts.csv"),
+            importRulesFile: path("import.rules", "config/import-rules.json"),
+            modelDirectory: path("model.directory", "Models/model")
+        )
+    }
+}
+
+public enum SettingsError: Error, CustomStringConvertible {
+    case missingFile(path: String)
+    case unreadable(path: String, reason: String)
+
+    public var description: String {
+        switch self {
+        case .missingFile(let path): return "\(path): configuration file not found (give one with --config or PRACTICED_CONFIG)"
+        case .unreadable(let path, let reason): return "\(path): cannot read configuration: \(reason)"
+        }
+    }
+}

@@ -1,0 +1,34 @@
+import ArgumentParser
+import Foundation
+import Settings
+
+/// `--config F`, shared by every command that reads the configuration.
+struct ConfigOption: ParsableArguments {
+    @Option(name: .long, help: "Configuration file (default: $PRACTICED_CONFIG, else ./config/practiced.yaml).")
+    var config: String?
+
+    func load() async throws -> Settings {
+        try await Settings.load(from: config.map { URL(fileURLWithPath: $0) })
+    }
+}
+
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json
+}
+
+/// Writes to standard error (messages, warnings), keeping standard output for results.
+func printError(_ message: String) {
+    FileHandle.standardError.write(Data((message + "\n").utf8))
+}
+
+/// Runs `body`, turning any error into one line on standard error and exit status 1.
+func reportingFailure<T>(_ body: () async throws -> T) async throws -> T {
+    do {
+        return try await body()
+    } catch let exit as ExitCode {
+        throw exit
+    } catch {
+        printError("error: \(error)")
+        throw ExitCode.failure
+    }
+}

@@ -1,0 +1,158 @@
+import ArgumentParser
+import Corpus
+import Foundation
+import Importer
+import Regions
+
+struct ImportCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Import case collections (text from PDFs or Word files) into the corpus.",
+        discussion: """
+            Each document becomes one JSON Lines file, <source id>.jsonl, in the corpus directory \
+            (or in --out). Nothing is written unless every document imports: a document that \
+            cannot be read, has no recognisable case, or would duplicate case ids already in \
+            the corpus stops the import with the file and line, and leaves the corpus as it was.
+            """
+    )
+
+    @Argument(help: "Documents to import (UTF-8 or GB18030/GBK text).")
+    var files: [String]
+
+    @Option(name: .long, help: "Source id for the case ids (default: from the file name, 000_<hash>.txt → 000). One file only.")
+    var sourceId: String?
+
+    @Option(name: .long, help: "Document title, where the document does not give it.")
+    var title: String?
+
+    @Option(name: .long, help: "Issuer of the document.")
+    var issuer: String?
+
+    @Option(name: .long, help: "Year of the document.")
+    var year: Int?
+
+    @Option(name: .long, help: "Where to write: a directory (one <source id>.jsonl per document), a .jsonl file (cases appended), or - for standard output. Default: the corpus directory.")
+    var out: String?
+
+    @Flag(name: .long, help: "Replace the corpus file of a source that was imported before, instead of refusing duplicate ids.")
+    var replace = false
+
+    @OptionGroup var configOption: ConfigOption
+
+    func validate() throws {
+        guard !files.isEmpty else { throw ValidationError("give at least one document to import") }
+        if sourceId != nil && files.count > 1 {
+            throw ValidationError("--source-id names one document; import the files one at a time")
+        }
+        if let sourceId, sourceId.range(of: #"^[A-Za-z0-9][A-Za-z0-9_-]*$"#, options: .regularExpression) == nil {
+            throw ValidationError("--source-id '\(sourceId)' must be letters, digits, - or _")
+        }
+    }
+
+    func run() async throws {
+        try await reportingFailure {
+            let settings = try await configOption.load()
+            let importer = Importer(
+                rules: try ImportRules.load(from: settings.importRulesFile),
+                resolver: try RegionResolver(directory: settings.divisionsDirectory))
+            let options = ImportOptions(sourceId: sourceId, title: title, issuer: issuer, year: year)
+
+            var documents: [ImportedDocument] = []
+            for file in files {
+                let url = URL(fileURLWithPath: file)
+                let data: Data
+                do { data = try Data(contentsOf: url) } catch {
+                    throw ImportError(file: file, line: nil, reason: .unreadable(error.localizedDescription))
+                }
+                documents.append(try importer.importDocument(data, fileName: url.lastPathComponent, path: file, options: options))
+            }
+
+            let target = ImportTarget(out: out, corpusDirectory: settings.corpusDirectory)
+            let writes = try target.plan(documents, files: files, replace: replace)
+            let toStandardOutput = target == .standardOutput
+            for (document, file) in zip(documents, files) {
+                for warning in document.warnings { printError("warning: \(warning)") }
+                let note = document.encoding == "UTF-8" ? "" : " (converted from \(document.encoding))"
+                report("\(file): \(document.cases.count) cases\(note)", toStandardError: toStandardOutput)
+                for record in document.cases { report("  " + CaseSummary.line(for: record), toStandardError: toStandardOutput) }
+            }
+            for write in writes {
+                if toStandardOutput {
+                    FileHandle.standardOutput.write(write.data)
+                } else {
+                    try CorpusFiles.writeAtomically(write.data, to: write.url)
+                    report("wrote \(write.url.path)", toStandardError: false)
+                }
+            }
+        }
+    }
+
+    private func report(_ line: String, toStandardError: Bool) {
+        if toStandardError { printError(line) } else { print(line) }
+    }
+}
+
+/// Where imported cases go, and the checks that keep an existing corpus whole.
+enum ImportTarget: Equatable {
+    case standardOutput
+    case directory(URL)
+    case file(URL)
+
+    init(out: String?, corpusDirectory: URL) {
+        switch out {
+        case nil: self = .directory(corpusDirectory)
+        case "-": self = .standardOutput
+        case let path? where path.hasSuffix(".jsonl"): self = .file(URL(fileURLWithPath: path))
+        case let path?: self = .directory(URL(fileURLWithPath: path))
+        }
+    }
+
+    struct Write {
+        let url: URL
+        let data: Data
+    }
+
+    /// The files to write, after checking that no case id is already taken (in the batch, or
+    /// in corpus files that stay). Nothing is written by this function.
+    func plan(_ documents: [ImportedDocument], files: [String], replace: Bool) throws -> [Write] {
+        var taken: [String: String] = [:]  // id → where it is
+        func claim(_ record: CaseRecord, at place: String, line: Int) throws {
+            if let existing = taken[record.id] {
+                throw ImportError(file: place, line: line, reason: .duplicateId(id: record.id, existing: existing))
+            }
+            taken[record.id] = place
+        }
+        var keptCases: [CaseRecord] = []
+        switch self {
+        case .standardOutput:
+            break
+        case .directory(let directory):
+            let replaced = Set(documents.map { "\($0.source.id).jsonl" })
+            for file in try CorpusFiles.files(in: directory) where !(replace && replaced.contains(file.lastPathComponent)) {
+                for (index, record) in try CorpusFiles.readFile(file).enumerated() {
+                    taken[record.id] = "\(file.path):\(index + 1)"
+                }
+            }
+        case .file(let url):
+            if !replace && FileManager.default.fileExists(atPath: url.path) {
+                keptCases = try CorpusFiles.readFile(url)
+                for (index, record) in keptCases.enumerated() { taken[record.id] = "\(url.path):\(index + 1)" }
+            }
+        }
+        for (document, file) in zip(documents, files) {
+            for record in document.cases {
+                try claim(record, at: file, line: document.lineOfCase[record.id] ?? 1)
+            }
+        }
+        switch self {
+        case .standardOutput:
+            return [Write(url: URL(fileURLWithPath: "/dev/stdout"), data: try CorpusFiles.encodeLines(documents.flatMap(\.cases)))]
+        case .directory(let directory):
+            return try documents.map {
+                Write(url: directory.appendingPathComponent("\($0.source.id).jsonl"), data: try CorpusFiles.encodeLines($0.cases))
+            }
+        case .file(let url):
+            return [Write(url: url, data: try CorpusFiles.encodeLines(keptCases + documents.flatMap(\.cases)))]
+        }
+    }
+}
