@@ -21,18 +21,21 @@ let package = Package(
         .target(name: "Regions", dependencies: [.product(name: "SwiftCSV", package: "SwiftCSV")]),
         // Raw documents (PDF text) → cases.
         .target(name: "Importer", dependencies: ["Corpus", "Regions"]),
+        // Normalisation and Chinese word segmentation (jieba's algorithm, jieba's dictionary).
+        .target(name: "Analyzer"),
         // config/practiced.yaml and the paths it names.
         .target(name: "Settings", dependencies: [.product(name: "Configuration", package: "swift-configuration")]),
         .executableTarget(
             name: "practiced",
             dependencies: [
-                "Corpus", "Importer", "Regions", "Settings",
+                "Analyzer", "Corpus", "Importer", "Regions", "Settings",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "CorpusTests", dependencies: ["Corpus"]),
         .testTarget(name: "RegionsTests", dependencies: ["Regions"]),
         .testTarget(name: "ImporterTests", dependencies: ["Importer", "Corpus", "Regions"]),
+        .testTarget(name: "AnalyzerTests", dependencies: ["Analyzer"]),
         .testTarget(name: "CLITests", dependencies: ["Corpus"]),
     ]
 )

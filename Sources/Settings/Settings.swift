@@ -20,6 +20,16 @@ public struct Settings: Sendable {
     public var importRulesFile: URL
     /// Where the built model is written.
     public var modelDirectory: URL
+    /// jieba's dictionary (dict.txt) as python3-jieba installs it.
+    public var jiebaDictionary: URL
+    /// jieba's HMM parameters (finalseg/prob_*.py).
+    public var jiebaHMMDirectory: URL
+    /// Words of health promotion jieba does not know (健康素养, 医共体…).
+    public var domainDictionary: URL
+    /// Words left out of the features (的, 和, 工作…).
+    public var stopWords: URL
+    /// Directory of the compiled lexicon caches (rebuilt when a source dictionary changes).
+    public var lexiconCacheDirectory: URL
 
     /// The default file: `$PRACTICED_CONFIG`, else `config/practiced.yaml` under the working directory.
     public static func defaultFile() -> URL {
@@ -55,7 +65,12 @@ public struct Settings: Sendable {
             divisionsDirectory: path("regions.divisions", "config/divisions"),
             regionFactsFile: path("regions.facts", "config/region-facts.csv"),
             importRulesFile: path("import.rules", "config/import-rules.json"),
-            modelDirectory: path("model.directory", "Models/model")
+            modelDirectory: path("model.directory", "Models/model"),
+            jiebaDictionary: path("analysis.jieba.dictionary", "/usr/lib/python3/dist-packages/jieba/dict.txt"),
+            jiebaHMMDirectory: path("analysis.jieba.hmm", "/usr/lib/python3/dist-packages/jieba/finalseg"),
+            domainDictionary: path("analysis.domain_dictionary", "config/domain-dictionary.txt"),
+            stopWords: path("analysis.stop_words", "config/stop-words.txt"),
+            lexiconCacheDirectory: path("analysis.lexicon_cache", "Models/model/lexicon")
         )
     }
 }
