@@ -5,19 +5,23 @@ import Foundation
 /// lexicon is ready as soon as the file is mapped (no parsing, no hashing of 500,000 words).
 ///
 /// Layout (little-endian, every section 8-byte aligned):
-/// - header: magic `PRLEXv01`, source fingerprint, total frequency, edge capacity, node count,
+/// - header: magic `PRLEXv02`, source fingerprint, total frequency, edge capacity, node count,
 ///   checksum of everything after the header;
-/// - the prefix tree as an open-addressing hash table of edges: `edgeKeys[slot]` = parent node
-///   << 32 | Unicode scalar (UInt64.max when empty), `edgeChildren[slot]` = child node (UInt32);
+/// - the children of the root for every scalar of the Basic Multilingual Plane (UInt32 × 65,536):
+///   the first step of every lookup, without a probe;
+/// - every other edge of the prefix tree in an open-addressing hash table of UInt64 entries,
+///   parent node << 42 | scalar << 21 | child node (UInt64.max when empty), so that a probe
+///   touches one cache line;
 /// - per node (node 0 is the root, node n is the word spelled by the path to it):
-///   `nodeFrequency` (UInt64, 0 for a prefix that is not a word) and
-///   `nodeLogProbability` = log(frequency) − log(total) (Double, as jieba computes it);
+///   `nodeFrequency` (UInt64, 0 for a prefix that is not a word) and `nodeLogProbability` =
+///   log(frequency) − log(total) as jieba computes it, or +1 for a prefix that is not a word
+///   (a word's is always negative), so that the route reads one array;
 /// - HMM: log start probabilities [4], log transitions [4×4] (−3.14e100 where jieba has none),
 ///   log emissions [20,950 × 4] for U+4E00…U+9FD5 (the characters jieba's HMM ever sees).
 ///   States are ordered B, E, M, S: alphabetical, so that comparing indices breaks ties the way
 ///   Python compares jieba's state letters.
 public final class Lexicon: @unchecked Sendable {
-    public static let magic: UInt64 = 0x3130_7678_454C_5250  // "PRLEXv01"
+    public static let magic: UInt64 = 0x3230_7678_454C_5250  // "PRLEXv02"
     static let headerSize = 64
     public static let hanRange: ClosedRange<UInt32> = 0x4E00...0x9FD5
     static let minFloat = -3.14e100
@@ -27,8 +31,8 @@ public final class Lexicon: @unchecked Sendable {
     public let fingerprint: UInt64
     public let total: UInt64
     public let logTotal: Double
-    let edgeKeys: UnsafePointer<UInt64>
-    let edgeChildren: UnsafePointer<UInt32>
+    let rootChildren: UnsafePointer<UInt32>
+    let edges: UnsafePointer<UInt64>
     let edgeShift: UInt64
     let edgeMask: Int
     public let nodeCount: Int
@@ -61,8 +65,8 @@ public final class Lexicon: @unchecked Sendable {
             offset += Self.aligned(count * MemoryLayout<T>.stride)
             return UnsafePointer(pointer)
         }
-        edgeKeys = section(capacity, UInt64.self)
-        edgeChildren = section(capacity, UInt32.self)
+        rootChildren = section(Self.rootTableSize, UInt32.self)
+        edges = section(capacity, UInt64.self)
         nodeFrequency = section(nodeCount, UInt64.self)
         nodeLogProbability = section(nodeCount, Double.self)
         startProbability = section(4, Double.self)
@@ -74,11 +78,14 @@ public final class Lexicon: @unchecked Sendable {
     }
 
     static var hanCount: Int { Int(hanRange.upperBound - hanRange.lowerBound + 1) }
+    static let rootTableSize = 0x10000
+    /// Node ids, scalars and children each take 21 bits of an edge entry.
+    static let maximumNodes = (1 << 21) - 1
 
     static func aligned(_ bytes: Int) -> Int { (bytes + 7) & ~7 }
 
     static func size(capacity: Int, nodes: Int) -> Int {
-        headerSize + aligned(capacity * 8) + aligned(capacity * 4) + aligned(nodes * 8) * 2
+        headerSize + aligned(rootTableSize * 4) + aligned(capacity * 8) + aligned(nodes * 8) * 2
             + aligned(4 * 8) + aligned(16 * 8) + aligned(hanCount * 4 * 8)
     }
 
@@ -99,15 +106,23 @@ public final class Lexicon: @unchecked Sendable {
     /// The child of `node` along `scalar`, or 0 when the prefix tree has none.
     @inline(__always)
     func child(_ node: UInt32, _ scalar: UInt32) -> UInt32 {
-        let key = UInt64(node) << 32 | UInt64(scalar)
+        if node == 0 && scalar < UInt32(Self.rootTableSize) { return rootChildren[Int(scalar)] }
+        let key = Self.edgeKey(node, scalar)
         var slot = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> edgeShift)
         while true {
-            let stored = edgeKeys[slot]
-            if stored == key { return edgeChildren[slot] }
+            let stored = edges[slot]
+            if stored >> 21 == key { return UInt32(truncatingIfNeeded: stored & 0x1F_FFFF) }
             if stored == UInt64.max { return 0 }
             slot = (slot + 1) & edgeMask
         }
     }
+
+    @inline(__always)
+    static func edgeKey(_ node: UInt32, _ scalar: UInt32) -> UInt64 { UInt64(node) << 21 | UInt64(scalar) }
+
+    /// True when the node is a word, not only a prefix (jieba's `FREQ[frag] > 0`).
+    @inline(__always)
+    func isWord(_ node: UInt32) -> Bool { nodeLogProbability[Int(node)] <= 0 }
 
     /// The node of a whole word (or prefix), 0 when absent.
     func node(of scalars: UnsafeBufferPointer<UInt32>) -> UInt32 {

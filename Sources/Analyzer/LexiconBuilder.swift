@@ -34,7 +34,7 @@ enum LexiconBuilder {
             }
         }
         let hmm = try HMMParameters(directory: sources.hmmDirectory, files: sources.hmmFiles)
-        return encode(frequencies: frequencies, total: total, hmm: hmm, fingerprint: fingerprint)
+        return try encode(frequencies: frequencies, total: total, hmm: hmm, fingerprint: fingerprint)
     }
 
     private static func forEachLine(of url: URL, _ body: (String, Int) throws -> Void) throws {
@@ -115,7 +115,7 @@ enum LexiconBuilder {
         return words
     }
 
-    private static func encode(frequencies: [String: UInt64], total: UInt64, hmm: HMMParameters, fingerprint: UInt64) -> Data {
+    private static func encode(frequencies: [String: UInt64], total: UInt64, hmm: HMMParameters, fingerprint: UInt64) throws -> Data {
         // Node ids in sorted order of the words, so that the same sources give the same bytes.
         let words = frequencies.keys.map { Array($0.unicodeScalars.map(\.value)) }.sorted { $0.lexicographicallyPrecedes($1) }
         var nodeFrequency: [UInt64] = [0]
@@ -136,19 +136,32 @@ enum LexiconBuilder {
             }
             nodeFrequency[Int(node)] = frequencies[String(String.UnicodeScalarView(word.compactMap(Unicode.Scalar.init)))] ?? 0
         }
-        var capacity = 1024
-        while capacity < edges.count * 8 / 5 { capacity *= 2 }
-        let shift = UInt64(64 - capacity.trailingZeroBitCount)
-        var edgeKeys = [UInt64](repeating: UInt64.max, count: capacity)
-        var edgeChildren = [UInt32](repeating: 0, count: capacity)
+        guard nodeFrequency.count < Lexicon.maximumNodes else {
+            throw LexiconError.corrupt("\(nodeFrequency.count) dictionary entries: more than the lexicon format holds (\(Lexicon.maximumNodes))")
+        }
+        var rootChildren = [UInt32](repeating: 0, count: Lexicon.rootTableSize)
+        var deeper: [(key: UInt64, child: UInt32)] = []
         for (key, child) in edges.sorted(by: { $0.key < $1.key }) {
+            let parent = key >> 32
+            let scalar = key & 0xFFFF_FFFF
+            if parent == 0 && scalar < UInt64(Lexicon.rootTableSize) {
+                rootChildren[Int(scalar)] = child
+            } else {
+                deeper.append((Lexicon.edgeKey(UInt32(parent), UInt32(scalar)), child))
+            }
+        }
+        var capacity = 1024
+        while capacity < deeper.count * 8 / 5 { capacity *= 2 }
+        let shift = UInt64(64 - capacity.trailingZeroBitCount)
+        var edgeTable = [UInt64](repeating: UInt64.max, count: capacity)
+        for (key, child) in deeper {
             var slot = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift)
-            while edgeKeys[slot] != UInt64.max { slot = (slot + 1) & (capacity - 1) }
-            edgeKeys[slot] = key
-            edgeChildren[slot] = child
+            while edgeTable[slot] != UInt64.max { slot = (slot + 1) & (capacity - 1) }
+            edgeTable[slot] = key << 21 | UInt64(child)
         }
         let logTotal = log(Double(total))
-        let nodeLogProbability = nodeFrequency.map { $0 == 0 ? 0 : log(Double($0)) - logTotal }
+        // +1 marks a prefix that is not a word (a word's log-probability is negative).
+        let nodeLogProbability = nodeFrequency.map { $0 == 0 ? 1 : log(Double($0)) - logTotal }
 
         var body = Data()
         body.reserveCapacity(Lexicon.size(capacity: capacity, nodes: nodeFrequency.count))
@@ -157,8 +170,8 @@ enum LexiconBuilder {
             let padding = Lexicon.aligned(body.count) - body.count
             if padding > 0 { body.append(Data(count: padding)) }
         }
-        append(edgeKeys)
-        append(edgeChildren)
+        append(rootChildren)
+        append(edgeTable)
         append(nodeFrequency)
         append(nodeLogProbability)
         append(hmm.start)

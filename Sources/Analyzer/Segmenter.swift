@@ -21,11 +21,40 @@ public struct Segmenter: Sendable {
 
     /// The words of `text`, whitespace left out.
     public func words(_ text: String) -> [String] {
-        let scalars = text.unicodeScalars.map(\.value)
-        return spans(of: scalars).compactMap { span in
-            let word = scalars[span]
-            if word.allSatisfy(Self.isWhitespace) { return nil }
-            return String(String.UnicodeScalarView(word.map { Unicode.Scalar($0)! }))
+        var text = text
+        return text.withUTF8 { utf8 in
+            // Scalars, and the UTF-8 offset where each starts, so that words are cut from the bytes.
+            var scalars: [UInt32] = []
+            var offsets: [Int] = []
+            scalars.reserveCapacity(utf8.count)
+            offsets.reserveCapacity(utf8.count + 1)
+            var index = 0
+            while index < utf8.count {
+                let lead = utf8[index]
+                offsets.append(index)
+                if lead < 0x80 {
+                    scalars.append(UInt32(lead))
+                    index += 1
+                } else if lead < 0xE0 {
+                    scalars.append(UInt32(lead & 0x1F) << 6 | UInt32(utf8[index + 1] & 0x3F))
+                    index += 2
+                } else if lead < 0xF0 {
+                    scalars.append(UInt32(lead & 0x0F) << 12 | UInt32(utf8[index + 1] & 0x3F) << 6 | UInt32(utf8[index + 2] & 0x3F))
+                    index += 3
+                } else {
+                    scalars.append(UInt32(lead & 0x07) << 18 | UInt32(utf8[index + 1] & 0x3F) << 12
+                        | UInt32(utf8[index + 2] & 0x3F) << 6 | UInt32(utf8[index + 3] & 0x3F))
+                    index += 4
+                }
+            }
+            offsets.append(utf8.count)
+            var words: [String] = []
+            for span in spans(of: scalars) {
+                if span.count == 1, Self.isWhitespace(scalars[span.lowerBound]) { continue }
+                if span.count == 2, scalars[span.lowerBound] == 0x0D { continue }
+                words.append(String(decoding: UnsafeBufferPointer(rebasing: utf8[offsets[span.lowerBound]..<offsets[span.upperBound]]), as: UTF8.self))
+            }
+            return words
         }
     }
 
@@ -33,6 +62,13 @@ public struct Segmenter: Sendable {
     public func spans(of scalars: [UInt32]) -> [Range<Int>] {
         var tokens: [Range<Int>] = []
         tokens.reserveCapacity(scalars.count / 2 + 1)
+        // Scratch space for the route of any block of this text, allocated once.
+        let routeValue = UnsafeMutableBufferPointer<Double>.allocate(capacity: scalars.count + 1)
+        let routeEnd = UnsafeMutableBufferPointer<Int32>.allocate(capacity: scalars.count + 1)
+        defer {
+            routeValue.deallocate()
+            routeEnd.deallocate()
+        }
         scalars.withUnsafeBufferPointer { text in
             var position = 0
             let count = text.count
@@ -40,7 +76,7 @@ public struct Segmenter: Sendable {
                 if Self.isBlockCharacter(text[position]) {
                     var end = position + 1
                     while end < count, Self.isBlockCharacter(text[end]) { end += 1 }
-                    cutBlock(text, position..<end, into: &tokens)
+                    cutBlock(text, position..<end, routeValue: routeValue, routeEnd: routeEnd, into: &tokens)
                     position = end
                 } else if text[position] == 0x0D, position + 1 < count, text[position + 1] == 0x0A {
                     tokens.append(position..<(position + 2))
@@ -86,17 +122,21 @@ public struct Segmenter: Sendable {
 
     // MARK: DAG and route (jieba's get_DAG, calc, __cut_DAG)
 
-    private func cutBlock(_ text: UnsafeBufferPointer<UInt32>, _ block: Range<Int>, into tokens: inout [Range<Int>]) {
+    /// route[i] for i in 0...count: the best log-probability from i to the end of the block
+    /// (`routeValue`), and the last character of the word the route takes at i (`routeEnd`).
+    private func cutBlock(
+        _ text: UnsafeBufferPointer<UInt32>, _ block: Range<Int>,
+        routeValue value: UnsafeMutableBufferPointer<Double>, routeEnd end: UnsafeMutableBufferPointer<Int32>,
+        into tokens: inout [Range<Int>]
+    ) {
         let start = block.lowerBound
         let count = block.count
-        // route[i] for i in 0...count: best log-probability from i to the end, and where the word at i ends.
-        var routeValue = [Double](repeating: 0, count: count + 1)
-        var routeEnd = [Int32](repeating: 0, count: count + 1)
         let logTotal = lexicon.logTotal
-        let frequency = lexicon.nodeFrequency
         let logProbability = lexicon.nodeLogProbability
-        routeValue.withUnsafeMutableBufferPointer { value in
-            routeEnd.withUnsafeMutableBufferPointer { end in
+        value[count] = 0
+        end[count] = 0
+        do {
+            do {
                 for index in stride(from: count - 1, through: 0, by: -1) {
                     var best = -Double.infinity
                     var bestEnd = index
@@ -106,10 +146,11 @@ public struct Segmenter: Sendable {
                     while cursor < count {
                         node = lexicon.child(node, text[start + cursor])
                         if node == 0 { break }
-                        if frequency[Int(node)] > 0 {
+                        let wordLogProbability = logProbability[Int(node)]
+                        if wordLogProbability <= 0 {  // a word, not only a prefix
                             found = true
                             // log(FREQ[word]) − log(total) + route[x+1], as jieba sums it; ties → longer word.
-                            let candidate = logProbability[Int(node)] + value[cursor + 1]
+                            let candidate = wordLogProbability + value[cursor + 1]
                             if candidate >= best {
                                 best = candidate
                                 bestEnd = cursor
@@ -137,7 +178,7 @@ public struct Segmenter: Sendable {
                 tokens.append((start + bufferStart)..<(start + end))
             } else {
                 let node = lexicon.node(of: UnsafeBufferPointer(rebasing: text[(start + bufferStart)..<(start + end)]))
-                if node == 0 || frequency[Int(node)] == 0 {
+                if node == 0 || !lexicon.isWord(node) {
                     cutUnknown(text, (start + bufferStart)..<(start + end), into: &tokens)
                 } else {
                     for offset in bufferStart..<end { tokens.append((start + offset)..<(start + offset + 1)) }
@@ -146,7 +187,7 @@ public struct Segmenter: Sendable {
             bufferStart = -1
         }
         while position < count {
-            let next = Int(routeEnd[position]) + 1
+            let next = Int(end[position]) + 1
             if next - position == 1 {
                 if bufferStart < 0 { bufferStart = position }
             } else {
@@ -193,8 +234,16 @@ public struct Segmenter: Sendable {
         }
     }
 
-    /// States: 0 B, 1 E, 2 M, 3 S. Predecessors as jieba's PrevStatus.
-    private static let predecessors: [(Int, Int)] = [(1, 3), (0, 2), (2, 0), (3, 1)]
+    /// States: 0 B, 1 E, 2 M, 3 S. Predecessors as jieba's PrevStatus (B: E S, E: B M, M: M B, S: S E).
+    @inline(__always)
+    private static func predecessors(of state: Int) -> (Int, Int) {
+        switch state {
+        case 0: return (1, 3)
+        case 1: return (0, 2)
+        case 2: return (2, 0)
+        default: return (3, 1)
+        }
+    }
 
     private func viterbi(_ text: UnsafeBufferPointer<UInt32>, _ range: Range<Int>, into tokens: inout [Range<Int>]) {
         let count = range.count
@@ -210,7 +259,7 @@ public struct Segmenter: Sendable {
             let scalar = text[range.lowerBound + t]
             for state in 0..<4 {
                 let emission = lexicon.emission(state, scalar)
-                let (a, b) = Self.predecessors[state]
+                let (a, b) = Self.predecessors(of: state)
                 let viaA = previous[a] + transition[a * 4 + state] + emission
                 let viaB = previous[b] + transition[b * 4 + state] + emission
                 // Python's max over (probability, state letter): a tie goes to the later letter.
