@@ -42,3 +42,11 @@ test: deps
 
 clean:
 	rm -rf .build Models/model
+
+# Benchmarks against reference tools, side by side in one run (never part of `make test`).
+.venv-bench/bin/python:
+	python3 -m venv .venv-bench
+	.venv-bench/bin/pip install -q rjieba
+
+bench: deps release .venv-bench/bin/python
+	Benchmarks/tokenize/run.sh

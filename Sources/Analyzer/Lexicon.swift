@@ -5,14 +5,15 @@ import Foundation
 /// lexicon is ready as soon as the file is mapped (no parsing, no hashing of 500,000 words).
 ///
 /// Layout (little-endian, every section 8-byte aligned):
-/// - header: magic `PRLEXv02`, source fingerprint, total frequency, edge capacity, node count,
-///   checksum of everything after the header;
+/// - header: magic `PRLEXv04`, source fingerprint, total frequency, edge capacity, node count,
+///   checksum of everything after the header, length of the longest word;
 /// - the children of the root for every scalar of the Basic Multilingual Plane (UInt32 × 65,536):
 ///   the first step of every lookup, without a probe;
-/// - every other edge of the prefix tree in an open-addressing hash table of UInt64 entries,
-///   parent node << 42 | scalar << 21 | child node (UInt64.max when empty), so that a probe
-///   touches one cache line;
-/// - per node (node 0 is the root, node n is the word spelled by the path to it):
+/// - every other edge of the prefix tree in an open-addressing hash table of 16-byte entries:
+///   parent node << 42 | scalar << 21 | child node (UInt64.max when empty), then the child's
+///   log-probability, so that one step of a walk touches one cache line;
+/// - per node (node 0 is the root, node n is the word spelled by the path to it; nodes are
+///   numbered by length, so the single characters, the most used, lie together):
 ///   `nodeFrequency` (UInt64, 0 for a prefix that is not a word) and `nodeLogProbability` =
 ///   log(frequency) − log(total) as jieba computes it, or +1 for a prefix that is not a word
 ///   (a word's is always negative), so that the route reads one array;
@@ -21,7 +22,7 @@ import Foundation
 ///   States are ordered B, E, M, S: alphabetical, so that comparing indices breaks ties the way
 ///   Python compares jieba's state letters.
 public final class Lexicon: @unchecked Sendable {
-    public static let magic: UInt64 = 0x3230_7678_454C_5250  // "PRLEXv02"
+    public static let magic: UInt64 = 0x3430_7678_454C_5250  // "PRLEXv04"
     static let headerSize = 64
     public static let hanRange: ClosedRange<UInt32> = 0x4E00...0x9FD5
     static let minFloat = -3.14e100
@@ -36,6 +37,8 @@ public final class Lexicon: @unchecked Sendable {
     let edgeShift: UInt64
     let edgeMask: Int
     public let nodeCount: Int
+    /// In scalars: no path of the prefix tree is longer.
+    public let maximumWordLength: Int
     let nodeFrequency: UnsafePointer<UInt64>
     let nodeLogProbability: UnsafePointer<Double>
     let startProbability: UnsafePointer<Double>
@@ -53,6 +56,7 @@ public final class Lexicon: @unchecked Sendable {
         let capacity = Int(word(3))
         nodeCount = Int(word(4))
         let checksum = word(5)
+        maximumWordLength = Int(word(6))
         guard capacity > 0, capacity & (capacity - 1) == 0 else { throw LexiconError.corrupt("edge table size") }
         let expected = Self.size(capacity: capacity, nodes: nodeCount)
         guard storage.count == expected else { throw LexiconError.corrupt("size \(storage.count), expected \(expected)") }
@@ -66,7 +70,7 @@ public final class Lexicon: @unchecked Sendable {
             return UnsafePointer(pointer)
         }
         rootChildren = section(Self.rootTableSize, UInt32.self)
-        edges = section(capacity, UInt64.self)
+        edges = section(capacity * 2, UInt64.self)
         nodeFrequency = section(nodeCount, UInt64.self)
         nodeLogProbability = section(nodeCount, Double.self)
         startProbability = section(4, Double.self)
@@ -85,7 +89,7 @@ public final class Lexicon: @unchecked Sendable {
     static func aligned(_ bytes: Int) -> Int { (bytes + 7) & ~7 }
 
     static func size(capacity: Int, nodes: Int) -> Int {
-        headerSize + aligned(rootTableSize * 4) + aligned(capacity * 8) + aligned(nodes * 8) * 2
+        headerSize + aligned(rootTableSize * 4) + aligned(capacity * 16) + aligned(nodes * 8) * 2
             + aligned(4 * 8) + aligned(16 * 8) + aligned(hanCount * 4 * 8)
     }
 
@@ -110,10 +114,34 @@ public final class Lexicon: @unchecked Sendable {
         let key = Self.edgeKey(node, scalar)
         var slot = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> edgeShift)
         while true {
-            let stored = edges[slot]
+            let stored = edges[slot &* 2]
             if stored >> 21 == key { return UInt32(truncatingIfNeeded: stored & 0x1F_FFFF) }
             if stored == UInt64.max { return 0 }
             slot = (slot + 1) & edgeMask
+        }
+    }
+
+    /// The slot where the search for (node, scalar) starts: load `edges[slot × 2]` early,
+    /// finish with `step(_:_:slot:entry:)`.
+    @inline(__always)
+    func firstSlot(_ node: UInt32, _ scalar: UInt32) -> Int {
+        Int(truncatingIfNeeded: (Self.edgeKey(node, scalar) &* 0x9E37_79B9_7F4A_7C15) >> edgeShift)
+    }
+
+    /// One step of a walk from a node other than the root: the child and its log-probability
+    /// (+1 for a prefix that is not a word), or nil. `entry` is `edges[slot × 2]`, loaded before.
+    @inline(__always)
+    func step(_ node: UInt32, _ scalar: UInt32, slot first: Int, entry: UInt64) -> (node: UInt32, logProbability: Double)? {
+        let key = Self.edgeKey(node, scalar)
+        var slot = first
+        var stored = entry
+        while true {
+            if stored >> 21 == key {
+                return (UInt32(truncatingIfNeeded: stored & 0x1F_FFFF), Double(bitPattern: edges[slot &* 2 &+ 1]))
+            }
+            if stored == UInt64.max { return nil }
+            slot = (slot &+ 1) & edgeMask
+            stored = edges[slot &* 2]
         }
     }
 

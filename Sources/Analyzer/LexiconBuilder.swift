@@ -116,8 +116,10 @@ enum LexiconBuilder {
     }
 
     private static func encode(frequencies: [String: UInt64], total: UInt64, hmm: HMMParameters, fingerprint: UInt64) throws -> Data {
-        // Node ids in sorted order of the words, so that the same sources give the same bytes.
-        let words = frequencies.keys.map { Array($0.unicodeScalars.map(\.value)) }.sorted { $0.lexicographicallyPrecedes($1) }
+        // Node ids by length, then in sorted order: the same sources give the same bytes, and the
+        // single characters (the first step of every walk) lie together.
+        let words = frequencies.keys.map { Array($0.unicodeScalars.map(\.value)) }
+            .sorted { $0.count != $1.count ? $0.count < $1.count : $0.lexicographicallyPrecedes($1) }
         var nodeFrequency: [UInt64] = [0]
         var edges: [UInt64: UInt32] = [:]
         edges.reserveCapacity(words.count)
@@ -150,18 +152,19 @@ enum LexiconBuilder {
                 deeper.append((Lexicon.edgeKey(UInt32(parent), UInt32(scalar)), child))
             }
         }
-        var capacity = 1024
-        while capacity < deeper.count * 8 / 5 { capacity *= 2 }
-        let shift = UInt64(64 - capacity.trailingZeroBitCount)
-        var edgeTable = [UInt64](repeating: UInt64.max, count: capacity)
-        for (key, child) in deeper {
-            var slot = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift)
-            while edgeTable[slot] != UInt64.max { slot = (slot + 1) & (capacity - 1) }
-            edgeTable[slot] = key << 21 | UInt64(child)
-        }
         let logTotal = log(Double(total))
         // +1 marks a prefix that is not a word (a word's log-probability is negative).
         let nodeLogProbability = nodeFrequency.map { $0 == 0 ? 1 : log(Double($0)) - logTotal }
+        var capacity = 1024
+        while capacity < deeper.count * 8 / 5 { capacity *= 2 }
+        let shift = UInt64(64 - capacity.trailingZeroBitCount)
+        var edgeTable = [UInt64](repeating: UInt64.max, count: capacity * 2)
+        for (key, child) in deeper {
+            var slot = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift)
+            while edgeTable[slot * 2] != UInt64.max { slot = (slot + 1) & (capacity - 1) }
+            edgeTable[slot * 2] = key << 21 | UInt64(child)
+            edgeTable[slot * 2 + 1] = nodeLogProbability[Int(child)].bitPattern
+        }
 
         var body = Data()
         body.reserveCapacity(Lexicon.size(capacity: capacity, nodes: nodeFrequency.count))
@@ -186,6 +189,7 @@ enum LexiconBuilder {
         header[3] = UInt64(capacity)
         header[4] = UInt64(nodeFrequency.count)
         header[5] = checksum
+        header[6] = UInt64(words.map(\.count).max() ?? 1)
         var data = Data()
         header.map(\.littleEndian).withUnsafeBytes { data.append(contentsOf: $0) }
         data.append(body)

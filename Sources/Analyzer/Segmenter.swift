@@ -21,11 +21,25 @@ public struct Segmenter: Sendable {
 
     /// The words of `text`, whitespace left out.
     public func words(_ text: String) -> [String] {
+        words(text, workspace: SegmentationWorkspace())
+    }
+
+    /// The words of `text`, whitespace left out, with scratch space reused from call to call
+    /// (one workspace per thread).
+    public func words(_ text: String, workspace: SegmentationWorkspace) -> [String] {
         var text = text
         return text.withUTF8 { utf8 in
             // Scalars, and the UTF-8 offset where each starts, so that words are cut from the bytes.
-            var scalars: [UInt32] = []
-            var offsets: [Int] = []
+            var scalars = workspace.scalars
+            var offsets = workspace.offsets
+            workspace.scalars = []
+            workspace.offsets = []
+            defer {
+                workspace.scalars = scalars
+                workspace.offsets = offsets
+            }
+            scalars.removeAll(keepingCapacity: true)
+            offsets.removeAll(keepingCapacity: true)
             scalars.reserveCapacity(utf8.count)
             offsets.reserveCapacity(utf8.count + 1)
             var index = 0
@@ -49,7 +63,7 @@ public struct Segmenter: Sendable {
             }
             offsets.append(utf8.count)
             var words: [String] = []
-            for span in spans(of: scalars) {
+            for span in spans(of: scalars, workspace: workspace) {
                 if span.count == 1, Self.isWhitespace(scalars[span.lowerBound]) { continue }
                 if span.count == 2, scalars[span.lowerBound] == 0x0D { continue }
                 words.append(String(decoding: UnsafeBufferPointer(rebasing: utf8[offsets[span.lowerBound]..<offsets[span.upperBound]]), as: UTF8.self))
@@ -59,16 +73,10 @@ public struct Segmenter: Sendable {
     }
 
     /// Token spans (scalar offsets) of `scalars`, whitespace tokens included, in order.
-    public func spans(of scalars: [UInt32]) -> [Range<Int>] {
+    public func spans(of scalars: [UInt32], workspace: SegmentationWorkspace = SegmentationWorkspace()) -> [Range<Int>] {
         var tokens: [Range<Int>] = []
         tokens.reserveCapacity(scalars.count / 2 + 1)
-        // Scratch space for the route of any block of this text, allocated once.
-        let routeValue = UnsafeMutableBufferPointer<Double>.allocate(capacity: scalars.count + 1)
-        let routeEnd = UnsafeMutableBufferPointer<Int32>.allocate(capacity: scalars.count + 1)
-        defer {
-            routeValue.deallocate()
-            routeEnd.deallocate()
-        }
+        workspace.reserve(count: scalars.count, maximumWordLength: lexicon.maximumWordLength)
         scalars.withUnsafeBufferPointer { text in
             var position = 0
             let count = text.count
@@ -76,7 +84,7 @@ public struct Segmenter: Sendable {
                 if Self.isBlockCharacter(text[position]) {
                     var end = position + 1
                     while end < count, Self.isBlockCharacter(text[end]) { end += 1 }
-                    cutBlock(text, position..<end, routeValue: routeValue, routeEnd: routeEnd, into: &tokens)
+                    cutBlock(text, position..<end, workspace: workspace, into: &tokens)
                     position = end
                 } else if text[position] == 0x0D, position + 1 < count, text[position + 1] == 0x0A {
                     tokens.append(position..<(position + 2))
@@ -122,51 +130,90 @@ public struct Segmenter: Sendable {
 
     // MARK: DAG and route (jieba's get_DAG, calc, __cut_DAG)
 
-    /// route[i] for i in 0...count: the best log-probability from i to the end of the block
-    /// (`routeValue`), and the last character of the word the route takes at i (`routeEnd`).
     private func cutBlock(
-        _ text: UnsafeBufferPointer<UInt32>, _ block: Range<Int>,
-        routeValue value: UnsafeMutableBufferPointer<Double>, routeEnd end: UnsafeMutableBufferPointer<Int32>,
-        into tokens: inout [Range<Int>]
+        _ text: UnsafeBufferPointer<UInt32>, _ block: Range<Int>, workspace: SegmentationWorkspace, into tokens: inout [Range<Int>]
     ) {
         let start = block.lowerBound
         let count = block.count
         let logTotal = lexicon.logTotal
         let logProbability = lexicon.nodeLogProbability
+        let width = lexicon.maximumWordLength
+        let value = workspace.routeValue, end = workspace.routeEnd
+        let walkNode = workspace.walkNode, active = workspace.activeWalks
+        let wordLogProbability = workspace.wordLogProbability, reach = workspace.reach
+
+        // The DAG: the prefix tree is walked from every position at once, one character deeper
+        // per round, so that the memory loads of different walks overlap (the walks are
+        // independent; one at a time, each load waits for the one before).
+        var activeCount = 0
+        for index in 0..<count {
+            let node = lexicon.child(0, text[start + index])
+            walkNode[index] = node
+            if node == 0 {
+                reach[index] = 0
+            } else {
+                wordLogProbability[index * width] = logProbability[Int(node)]
+                reach[index] = 1
+                active[activeCount] = Int32(index)
+                activeCount += 1
+            }
+        }
+        var depth = 1
+        let probeSlot = workspace.probeSlot, probeEntry = workspace.probeEntry
+        let edges = lexicon.edges
+        while activeCount > 0 && depth < width {
+            // Pass 1 only loads: no branch depends on the loaded entries, so the loads of all
+            // walks are in flight together.
+            for slot in 0..<activeCount {
+                let index = Int(active[slot])
+                let scalar = index &+ depth < count ? text[start &+ index &+ depth] : 0
+                let first = lexicon.firstSlot(walkNode[index], scalar)
+                probeSlot[slot] = first
+                probeEntry[slot] = edges[first &* 2]
+            }
+            // Pass 2 reads them (probing further in the rare collision).
+            var stillActive = 0
+            for slot in 0..<activeCount {
+                let index = Int(active[slot])
+                guard index &+ depth < count,
+                      let (node, probability) = lexicon.step(
+                        walkNode[index], text[start &+ index &+ depth], slot: probeSlot[slot], entry: probeEntry[slot])
+                else { continue }
+                walkNode[index] = node
+                wordLogProbability[index &* width &+ depth] = probability
+                reach[index] = Int32(truncatingIfNeeded: depth &+ 1)
+                active[stillActive] = Int32(truncatingIfNeeded: index)
+                stillActive &+= 1
+            }
+            activeCount = stillActive
+            depth += 1
+        }
+
+        // The route, from the end (jieba's calc).
         value[count] = 0
         end[count] = 0
-        do {
-            do {
-                for index in stride(from: count - 1, through: 0, by: -1) {
-                    var best = -Double.infinity
-                    var bestEnd = index
-                    var node: UInt32 = 0
-                    var cursor = index
-                    var found = false
-                    while cursor < count {
-                        node = lexicon.child(node, text[start + cursor])
-                        if node == 0 { break }
-                        let wordLogProbability = logProbability[Int(node)]
-                        if wordLogProbability <= 0 {  // a word, not only a prefix
-                            found = true
-                            // log(FREQ[word]) − log(total) + route[x+1], as jieba sums it; ties → longer word.
-                            let candidate = wordLogProbability + value[cursor + 1]
-                            if candidate >= best {
-                                best = candidate
-                                bestEnd = cursor
-                            }
-                        }
-                        cursor += 1
-                    }
-                    if !found {
-                        // The character alone, not a word: log(1) − log(total).
-                        best = 0 - logTotal + value[index + 1]
-                        bestEnd = index
-                    }
-                    value[index] = best
-                    end[index] = Int32(bestEnd)
+        for index in stride(from: count - 1, through: 0, by: -1) {
+            var best = -Double.infinity
+            var bestEnd = index
+            var found = false
+            for offset in 0..<Int(reach[index]) {
+                let wordProbability = wordLogProbability[index * width + offset]
+                guard wordProbability <= 0 else { continue }  // a prefix, not a word
+                found = true
+                // log(FREQ[word]) − log(total) + route[x+1], as jieba sums it; ties → longer word.
+                let candidate = wordProbability + value[index + offset + 1]
+                if candidate >= best {
+                    best = candidate
+                    bestEnd = index + offset
                 }
             }
+            if !found {
+                // The character alone, not a word: log(1) − log(total).
+                best = 0 - logTotal + value[index + 1]
+                bestEnd = index
+            }
+            value[index] = best
+            end[index] = Int32(bestEnd)
         }
 
         var position = 0

@@ -1,0 +1,56 @@
+/// Scratch space of the segmenter: the DAG and route of a text's blocks, and the text's scalars.
+/// It grows to the longest text seen and is reused, so that segmenting many short texts does
+/// not allocate for each. Not thread-safe: one per thread.
+public final class SegmentationWorkspace {
+    /// route[i] for i in 0...count: the best log-probability from i to the end of the block.
+    private(set) var routeValue = UnsafeMutableBufferPointer<Double>.allocate(capacity: 0)
+    /// The last character of the word the route takes at i.
+    private(set) var routeEnd = UnsafeMutableBufferPointer<Int32>.allocate(capacity: 0)
+    /// The prefix-tree node each walk has reached, and the walks still going.
+    private(set) var walkNode = UnsafeMutableBufferPointer<UInt32>.allocate(capacity: 0)
+    private(set) var activeWalks = UnsafeMutableBufferPointer<Int32>.allocate(capacity: 0)
+    /// wordLogProbability[i × maximumWordLength + d]: the node's log-probability for the
+    /// characters i…i+d (+1 when they are only a prefix), valid for d < reach[i].
+    private(set) var wordLogProbability = UnsafeMutableBufferPointer<Double>.allocate(capacity: 0)
+    private(set) var reach = UnsafeMutableBufferPointer<Int32>.allocate(capacity: 0)
+    /// The hash-table slot each walk's next step probes first, and the entry there, loaded in
+    /// a pass of its own.
+    private(set) var probeSlot = UnsafeMutableBufferPointer<Int>.allocate(capacity: 0)
+    private(set) var probeEntry = UnsafeMutableBufferPointer<UInt64>.allocate(capacity: 0)
+    /// The text being segmented, as scalars, and the UTF-8 offset of each.
+    var scalars: [UInt32] = []
+    var offsets: [Int] = []
+
+    private var capacity = 0
+    private var wordLength = 0
+
+    public init() {}
+
+    deinit { release() }
+
+    func reserve(count: Int, maximumWordLength: Int) {
+        guard count + 1 > capacity || maximumWordLength > wordLength else { return }
+        release()
+        capacity = max(count + 1, capacity * 2, 256)
+        wordLength = max(maximumWordLength, wordLength)
+        routeValue = .allocate(capacity: capacity)
+        routeEnd = .allocate(capacity: capacity)
+        walkNode = .allocate(capacity: capacity)
+        activeWalks = .allocate(capacity: capacity)
+        wordLogProbability = .allocate(capacity: capacity * wordLength)
+        reach = .allocate(capacity: capacity)
+        probeSlot = .allocate(capacity: capacity)
+        probeEntry = .allocate(capacity: capacity)
+    }
+
+    private func release() {
+        routeValue.deallocate()
+        routeEnd.deallocate()
+        walkNode.deallocate()
+        activeWalks.deallocate()
+        wordLogProbability.deallocate()
+        reach.deallocate()
+        probeSlot.deallocate()
+        probeEntry.deallocate()
+    }
+}
