@@ -23,12 +23,14 @@ let package = Package(
         .target(name: "Importer", dependencies: ["Corpus", "Regions"]),
         // Normalisation and Chinese word segmentation (jieba's algorithm, jieba's dictionary).
         .target(name: "Analyzer"),
+        // The feature space: TF-IDF over cases and practices, tags, region attributes, profiles.
+        .target(name: "Features", dependencies: ["Analyzer", "Corpus", "Regions"]),
         // config/practiced.yaml and the paths it names.
         .target(name: "Settings", dependencies: [.product(name: "Configuration", package: "swift-configuration")]),
         .executableTarget(
             name: "practiced",
             dependencies: [
-                "Analyzer", "Corpus", "Importer", "Regions", "Settings",
+                "Analyzer", "Corpus", "Features", "Importer", "Regions", "Settings",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -36,6 +38,7 @@ let package = Package(
         .testTarget(name: "RegionsTests", dependencies: ["Regions"]),
         .testTarget(name: "ImporterTests", dependencies: ["Importer", "Corpus", "Regions"]),
         .testTarget(name: "AnalyzerTests", dependencies: ["Analyzer"]),
+        .testTarget(name: "FeaturesTests", dependencies: ["Analyzer", "Corpus", "Features", "Regions"]),
         .testTarget(name: "CLITests", dependencies: ["Corpus"]),
     ]
 )

@@ -92,10 +92,12 @@ public struct DivisionTable: Sendable {
 
 public enum RegionError: Error, CustomStringConvertible {
     case missingTable(path: String)
+    case badFact(path: String, line: Int, reason: String)
 
     public var description: String {
         switch self {
-        case .missingTable(let path): return "\(path): division table not found (copy it from shared/regions/divisions)"
+        case .missingTable(let path): return "\(path): not found (the region tables live in config/)"
+        case .badFact(let path, let line, let reason): return "\(path):\(line): \(reason)"
         }
     }
 }

@@ -29,6 +29,8 @@ public struct RegionResolver: Sendable {
     /// Townships are looked up only inside an already matched county or prefecture.
     private var townshipsByParent: [String: [String: DivisionTable.Unit]] = [:]
     private let longestName: Int
+    /// Full names of three characters or more, by first scalar, for finding regions in free text.
+    private var fullNamesByFirstScalar: [Unicode.Scalar: [String]] = [:]
 
     public init(table: DivisionTable, ethnicGroups: [String]) {
         self.table = table
@@ -47,6 +49,10 @@ public struct RegionResolver: Sendable {
         }
         for key in unitsByName.keys { unitsByName[key]!.sort { $0.code < $1.code } }
         longestName = longest
+        for (name, units) in unitsByName where name.count >= 3 && units.contains(where: { $0.name == name }) {
+            fullNamesByFirstScalar[name.unicodeScalars.first!, default: []].append(name)
+        }
+        for key in fullNamesByFirstScalar.keys { fullNamesByFirstScalar[key]!.sort { $0.count > $1.count } }
     }
 
     /// Loads `provinces.csv`, `cities.csv`, `areas.csv`, `streets.csv` and `ethnic-groups.txt`
@@ -133,6 +139,35 @@ public struct RegionResolver: Sendable {
             }
         }
         return region
+    }
+
+    /// The administrative units a free text names in full (偏关县, 山西省), most mentioned first;
+    /// a name several units share is read in the province the text names most.
+    public func mentionedUnits(in text: String) -> [(unit: DivisionTable.Unit, mentions: Int)] {
+        var counts: [String: Int] = [:]
+        let scalars = Array(text.unicodeScalars)
+        var index = 0
+        while index < scalars.count {
+            guard let names = fullNamesByFirstScalar[scalars[index]] else { index += 1; continue }
+            var matched = 0
+            for name in names {
+                let length = name.unicodeScalars.count
+                if index + length <= scalars.count, String(String.UnicodeScalarView(scalars[index..<(index + length)])) == name {
+                    counts[name, default: 0] += 1
+                    matched = length
+                    break
+                }
+            }
+            index += max(matched, 1)
+        }
+        let provinceMentions = counts.filter { name, _ in unitsByName[name]?.contains { $0.kind == .province && $0.name == name } == true }
+        let preferred = provinceMentions.max { $0.value < $1.value }?.key
+        var result: [(unit: DivisionTable.Unit, mentions: Int)] = []
+        for (name, mentions) in counts {
+            let candidates = (unitsByName[name] ?? []).filter { $0.name == name }
+            if let unit = Self.prefer(candidates, province: preferred, table: table) { result.append((unit, mentions)) }
+        }
+        return result.sorted { $0.mentions != $1.mentions ? $0.mentions > $1.mentions : $0.unit.code < $1.unit.code }
     }
 
     static func looksLikeTownship(_ name: String) -> Bool {

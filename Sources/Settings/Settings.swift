@@ -30,6 +30,10 @@ public struct Settings: Sendable {
     public var stopWords: URL
     /// Directory of the compiled lexicon caches (rebuilt when a source dictionary changes).
     public var lexiconCacheDirectory: URL
+    /// Tags: special actions, themes, populations, mechanisms, with their patterns.
+    public var taxonomyFile: URL
+    /// Words of a free-text profile that say what kind of place it is.
+    public var profileCuesFile: URL
 
     /// The default file: `$PRACTICED_CONFIG`, else `config/practiced.yaml` under the working directory.
     public static func defaultFile() -> URL {
@@ -70,7 +74,9 @@ public struct Settings: Sendable {
             jiebaHMMDirectory: path("analysis.jieba.hmm", "/usr/lib/python3/dist-packages/jieba/finalseg"),
             domainDictionary: path("analysis.domain_dictionary", "config/domain-dictionary.txt"),
             stopWords: path("analysis.stop_words", "config/stop-words.txt"),
-            lexiconCacheDirectory: path("analysis.lexicon_cache", "Models/model/lexicon")
+            lexiconCacheDirectory: path("analysis.lexicon_cache", "Models/model/lexicon"),
+            taxonomyFile: path("features.taxonomy", "config/taxonomy.json"),
+            profileCuesFile: path("features.profile_cues", "config/profile-cues.json")
         )
     }
 }

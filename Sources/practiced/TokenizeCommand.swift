@@ -18,11 +18,11 @@ struct TokenizeCommand: AsyncParsableCommand {
     func run() async throws {
         try await reportingFailure {
             let settings = try await configOption.load()
-            let segmenter = Segmenter(lexicon: try settings.loadLexicon(domain: !noDomain))
-            let normalizer = TextNormalizer()
+            let analyzer = try settings.loadTermAnalyzer(domain: !noDomain)
+            let workspace = SegmentationWorkspace()
             var output = ""
             while let line = readLine(strippingNewline: true) {
-                output += segmenter.words(normalizer.normalize(line)).joined(separator: " ")
+                output += analyzer.words(line, workspace: workspace).joined(separator: " ")
                 output += "\n"
                 if output.utf8.count > 1 << 16 {
                     FileHandle.standardOutput.write(Data(output.utf8))
@@ -31,17 +31,5 @@ struct TokenizeCommand: AsyncParsableCommand {
             }
             FileHandle.standardOutput.write(Data(output.utf8))
         }
-    }
-}
-
-extension Settings {
-    func lexiconSources(domain: Bool) -> LexiconSources {
-        LexiconSources(jiebaDictionary: jiebaDictionary, hmmDirectory: jiebaHMMDirectory, domainDictionary: domain ? domainDictionary : nil)
-    }
-
-    /// The lexicon from its cache (built and cached on first use or when a source changed).
-    func loadLexicon(domain: Bool) throws -> Lexicon {
-        let cache = lexiconCacheDirectory.appendingPathComponent(domain ? "jieba+domain.lexicon" : "jieba.lexicon")
-        return try LexiconLoader.load(lexiconSources(domain: domain), cache: cache)
     }
 }

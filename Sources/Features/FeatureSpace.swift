@@ -1,0 +1,49 @@
+import Analyzer
+import Corpus
+
+/// The corpus as vectors, at two grains: each case (its whole text) and each practice (its
+/// own text, linked to its case). TF-IDF is fitted on the cases and applied to the practices,
+/// so both live in one space; tags are found in the text of each.
+public struct FeatureSpace: Sendable {
+    public let vocabulary: Vocabulary
+    public let weighting: TfidfWeighting
+
+    public let caseIds: [String]
+    /// cases × terms, raw term counts.
+    public let caseCounts: SparseMatrix
+    /// cases × terms, TF-IDF.
+    public let caseWeights: SparseMatrix
+    public let caseTags: [[Tagger.Hit]]
+
+    public let practiceIds: [String]
+    /// Row of each practice's case in the case matrices.
+    public let practiceCaseRows: [Int]
+    public let practiceCounts: SparseMatrix
+    public let practiceWeights: SparseMatrix
+    public let practiceTags: [[Tagger.Hit]]
+
+    public init(cases: [CaseRecord], analyzer: TermAnalyzer, tagger: Tagger) {
+        let workspace = SegmentationWorkspace()
+        let caseTerms = cases.map { analyzer.terms($0.text, workspace: workspace) }
+        let practices = cases.enumerated().flatMap { row, record in record.practices.map { (row, $0) } }
+        let practiceTerms = practices.map { analyzer.terms($0.1.text, workspace: workspace) }
+
+        vocabulary = Vocabulary(terms: caseTerms.joined())
+        caseIds = cases.map(\.id)
+        caseCounts = SparseMatrix(columns: vocabulary.count, rows: caseTerms.map(vocabulary.counts(of:)))
+        weighting = TfidfWeighting.fit(caseCounts)
+        caseWeights = weighting.transform(caseCounts)
+        caseTags = cases.map { tagger.tags(in: analyzer.normalizer.normalize($0.text)) }
+
+        practiceIds = practices.map(\.1.id)
+        practiceCaseRows = practices.map(\.0)
+        practiceCounts = SparseMatrix(columns: vocabulary.count, rows: practiceTerms.map(vocabulary.counts(of:)))
+        practiceWeights = weighting.transform(practiceCounts)
+        practiceTags = practices.map { tagger.tags(in: analyzer.normalizer.normalize($0.1.text)) }
+    }
+
+    /// A new text (a query, a profile's words) in the same space: its TF-IDF row.
+    public func weights(of terms: [String]) -> SparseMatrix {
+        weighting.transform(SparseMatrix(columns: vocabulary.count, rows: [vocabulary.counts(of: terms)]))
+    }
+}

@@ -1,0 +1,167 @@
+import Analyzer
+import Foundation
+import Regions
+
+/// Words of a free-text profile that tell what kind of place it is (`config/profile-cues.json`).
+public struct ProfileCues: Sendable, Codable {
+    public let terrain: [String: [String]]
+    public let economy: [String: [String]]
+    public let urbanization: [String: [String]]
+    public let ethnicMinority: [String]
+    public let level: [String: [String]]
+    public let aging: [String]
+
+    enum CodingKeys: String, CodingKey {
+        case terrain, economy, urbanization, level, aging
+        case ethnicMinority = "ethnic_minority"
+    }
+
+    public static func load(from url: URL) throws -> ProfileCues {
+        do {
+            return try JSONDecoder().decode(ProfileCues.self, from: Data(contentsOf: url))
+        } catch {
+            throw FeatureError.badConfiguration(path: url.path, reason: "\(error)")
+        }
+    }
+}
+
+/// A profile as the engine reads it: terms, tags with what triggered them, and attributes with
+/// where each came from (a field, a word of the text, or the gazetteer's facts on a region the
+/// text names).
+public struct AnalyzedProfile: Sendable {
+    public struct Tag: Sendable, Equatable, Codable {
+        public let key: String
+        public let label: String
+        public let group: String
+        /// "focus", or the words of the text that triggered it.
+        public let source: String
+    }
+
+    public struct Attributes: Sendable, Equatable, Codable {
+        public var level: Fact<String>?
+        public var province: Fact<String>?
+        public var terrain: Fact<[String]>?
+        public var economy: Fact<String>?
+        public var ethnicMinority: Fact<Bool>?
+        public var urbanization: Fact<String>?
+        public var aging: Fact<Bool>?
+        public var revolutionaryBase: Fact<Bool>?
+        public var macroRegion: Fact<String>?
+
+        enum CodingKeys: String, CodingKey {
+            case level, province, terrain, economy, urbanization, aging
+            case ethnicMinority = "ethnic_minority"
+            case revolutionaryBase = "revolutionary_base"
+            case macroRegion = "macro_region"
+        }
+    }
+
+    public let profile: RegionProfile
+    public let terms: [String]
+    public let tags: [Tag]
+    public let attributes: Attributes
+    /// The region the profile names (province field, or the place the text is about).
+    public let region: RegionAttributes?
+    /// The special actions the text already plans (a county's own plan): action tags of the text.
+    public var plannedActions: [Tag] { tags.filter { $0.group == "action" && $0.source != "focus" } }
+}
+
+public struct ProfileAnalyzer: Sendable {
+    public let analyzer: TermAnalyzer
+    public let tagger: Tagger
+    public let gazetteer: Gazetteer
+    public let cues: ProfileCues
+
+    public init(analyzer: TermAnalyzer, tagger: Tagger, gazetteer: Gazetteer, cues: ProfileCues) {
+        self.analyzer = analyzer
+        self.tagger = tagger
+        self.gazetteer = gazetteer
+        self.cues = cues
+    }
+
+    /// Validates and analyses a profile; throws `ProfileError` naming the field at fault.
+    public func analyze(_ profile: RegionProfile) throws -> AnalyzedProfile {
+        try profile.validate(focusKeys: Set(tagger.taxonomy.keys))
+        let text = analyzer.normalizer.normalize(profile.text ?? "")
+        let terms = analyzer.terms(text)
+
+        var tags: [AnalyzedProfile.Tag] = []
+        for key in profile.focus ?? [] {
+            if let tag = tagger.taxonomy.tag(key), !tags.contains(where: { $0.key == key }) {
+                tags.append(.init(key: key, label: tag.label, group: tag.group, source: "focus"))
+            }
+        }
+        for hit in tagger.tags(in: text) where !tags.contains(where: { $0.key == hit.key }) {
+            tags.append(.init(key: hit.key, label: hit.label, group: hit.group, source: "text: \(hit.matched)"))
+        }
+
+        let region = namedRegion(profile: profile, text: text)
+        var attributes = AnalyzedProfile.Attributes()
+        // 1. Structured fields.
+        attributes.level = profile.level.map { Fact($0, source: "field level") }
+        attributes.province = profile.province.map { Fact($0, source: "field province") }
+        if let terrain = profile.terrain, !terrain.isEmpty { attributes.terrain = Fact(terrain, source: "field terrain") }
+        attributes.economy = profile.economy.map { Fact($0, source: "field economy") }
+        attributes.ethnicMinority = profile.ethnicMinority.map { Fact($0, source: "field ethnic_minority") }
+        attributes.urbanization = profile.urbanization.map { Fact($0, source: "field urbanization") }
+        if let share = profile.agingShare { attributes.aging = Fact(share >= 0.14, source: "field aging_share \(share) (aged society from 14%)") }
+        // 2. Words of the text.
+        if attributes.terrain == nil {
+            let found = cues.terrain.keys.sorted().compactMap { key in firstCue(cues.terrain[key]!, in: text).map { (key, $0) } }
+            if !found.isEmpty { attributes.terrain = Fact(found.map(\.0), source: "text: " + found.map(\.1).joined(separator: "、")) }
+        }
+        attributes.economy = attributes.economy ?? cueFact(cues.economy, in: text)
+        attributes.urbanization = attributes.urbanization ?? cueFact(cues.urbanization, in: text)
+        attributes.level = attributes.level ?? cueFact(cues.level, in: text)
+        if attributes.ethnicMinority == nil, let cue = firstCue(cues.ethnicMinority, in: text) {
+            attributes.ethnicMinority = Fact(true, source: "text: \(cue)")
+        }
+        if attributes.aging == nil, let cue = firstCue(cues.aging, in: text) { attributes.aging = Fact(true, source: "text: \(cue)") }
+        // 3. The gazetteer's facts on the region named.
+        if let region {
+            let place = region.name
+            attributes.level = attributes.level ?? Fact(region.level, source: "gazetteer: \(place)")
+            attributes.province = attributes.province ?? region.province.map { Fact($0, source: "gazetteer: \(place)") }
+            if attributes.terrain == nil, let terrain = region.terrain { attributes.terrain = Fact(terrain.value, source: "gazetteer: \(place) (\(terrain.source))") }
+            if attributes.economy == nil, let poverty = region.formerPovertyCounty, poverty.value {
+                attributes.economy = Fact("former_poverty", source: "gazetteer: \(place) (\(poverty.source))")
+            }
+            if attributes.ethnicMinority == nil, let ethnic = region.ethnicAutonomous {
+                attributes.ethnicMinority = Fact(ethnic.value, source: "gazetteer: \(place) (\(ethnic.source))")
+            }
+            if attributes.urbanization == nil, let urban = region.urbanRural {
+                attributes.urbanization = Fact(urban.value, source: "gazetteer: \(place) (\(urban.source))")
+            }
+            attributes.revolutionaryBase = region.revolutionaryBase.map { Fact($0.value, source: "gazetteer: \(place) (\($0.source))") }
+            attributes.macroRegion = region.macroRegion.map { Fact($0.value, source: "gazetteer: \(place) (\($0.source))") }
+        }
+        return AnalyzedProfile(profile: profile, terms: terms, tags: tags, attributes: attributes, region: region)
+    }
+
+    /// The place a profile is about: the county its text names most (a county's own plan names
+    /// itself throughout), else a prefecture, else the province field or the province named.
+    private func namedRegion(profile: RegionProfile, text: String) -> RegionAttributes? {
+        let mentioned = gazetteer.resolver.mentionedUnits(in: (profile.name ?? "") + " " + text)
+        for kind in [DivisionTable.Unit.Kind.county, .prefecture, .province] {
+            if let best = mentioned.first(where: { $0.unit.kind == kind }), let attributes = gazetteer.attributes(code: best.unit.code) {
+                return attributes
+            }
+        }
+        if let province = profile.province {
+            let (units, _) = gazetteer.resolver.matchPrefix(province)
+            if let unit = units.first(where: { $0.kind == .province }) { return gazetteer.attributes(code: unit.code) }
+        }
+        return nil
+    }
+
+    private func firstCue(_ words: [String], in text: String) -> String? {
+        words.compactMap { word in text.range(of: word).map { (word, $0.lowerBound) } }.min { $0.1 < $1.1 }?.0
+    }
+
+    private func cueFact(_ table: [String: [String]], in text: String) -> Fact<String>? {
+        for key in table.keys.sorted() {
+            if let cue = firstCue(table[key]!, in: text) { return Fact(key, source: "text: \(cue)") }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,120 @@
+import Foundation
+
+/// A region as a user describes it (DESIGN.md, "Region profile"): every field optional, but at
+/// least one of text, terrain, economy and focus.
+public struct RegionProfile: Sendable, Codable, Equatable {
+    public var id: String?
+    public var name: String?
+    public var level: String?
+    public var province: String?
+    public var terrain: [String]?
+    public var economy: String?
+    public var ethnicMinority: Bool?
+    public var urbanization: String?
+    public var population: Int?
+    public var agingShare: Double?
+    public var focus: [String]?
+    public var text: String?
+
+    public init(
+        id: String? = nil, name: String? = nil, level: String? = nil, province: String? = nil, terrain: [String]? = nil,
+        economy: String? = nil, ethnicMinority: Bool? = nil, urbanization: String? = nil, population: Int? = nil,
+        agingShare: Double? = nil, focus: [String]? = nil, text: String? = nil
+    ) {
+        self.id = id
+        self.name = name
+        self.level = level
+        self.province = province
+        self.terrain = terrain
+        self.economy = economy
+        self.ethnicMinority = ethnicMinority
+        self.urbanization = urbanization
+        self.population = population
+        self.agingShare = agingShare
+        self.focus = focus
+        self.text = text
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case id, name, level, province, terrain, economy, urbanization, population, focus, text
+        case ethnicMinority = "ethnic_minority"
+        case agingShare = "aging_share"
+    }
+
+    public static let levels = ["province", "prefecture", "county", "district", "township"]
+    public static let terrains = ["mountain", "hill", "plain", "plateau", "basin", "coastal", "island", "grassland", "desert"]
+    public static let economies = ["poverty", "former_poverty", "developing", "developed"]
+    public static let urbanizations = ["rural", "mixed", "urban"]
+
+    /// Reads a profile from JSON; a wrong type names the field.
+    public static func decode(_ data: Data) throws -> RegionProfile {
+        do {
+            return try JSONDecoder().decode(RegionProfile.self, from: data)
+        } catch DecodingError.typeMismatch(let type, let context) {
+            throw ProfileError(field: Self.path(context.codingPath), message: "expected \(Self.describe(type))")
+        } catch DecodingError.valueNotFound(let type, let context) {
+            throw ProfileError(field: Self.path(context.codingPath), message: "expected \(Self.describe(type)), found null")
+        } catch DecodingError.dataCorrupted(let context) {
+            throw ProfileError(field: context.codingPath.isEmpty ? "profile" : Self.path(context.codingPath), message: "not valid JSON: \(context.debugDescription)")
+        }
+    }
+
+    /// Checks every field against what DESIGN.md allows; the error names the field and the
+    /// accepted values. `focusKeys` are the taxonomy's tag keys.
+    public func validate(focusKeys: Set<String>) throws {
+        if let level, !Self.levels.contains(level) {
+            throw ProfileError(field: "level", message: "'\(level)' is not one of \(Self.levels.joined(separator: ", "))")
+        }
+        for (index, value) in (terrain ?? []).enumerated() where !Self.terrains.contains(value) {
+            throw ProfileError(field: "terrain[\(index)]", message: "'\(value)' is not one of \(Self.terrains.joined(separator: ", "))")
+        }
+        if let economy, !Self.economies.contains(economy) {
+            throw ProfileError(field: "economy", message: "'\(economy)' is not one of \(Self.economies.joined(separator: ", "))")
+        }
+        if let urbanization, !Self.urbanizations.contains(urbanization) {
+            throw ProfileError(field: "urbanization", message: "'\(urbanization)' is not one of \(Self.urbanizations.joined(separator: ", "))")
+        }
+        if let population, population < 0 {
+            throw ProfileError(field: "population", message: "must not be negative")
+        }
+        if let agingShare, !(0...1).contains(agingShare) {
+            throw ProfileError(field: "aging_share", message: "must be a share between 0 and 1, found \(agingShare)")
+        }
+        for (index, key) in (focus ?? []).enumerated() where !focusKeys.contains(key) {
+            throw ProfileError(field: "focus[\(index)]", message: "'\(key)' is not a tag of config/taxonomy.json (e.g. health_literacy, tobacco_control)")
+        }
+        let hasText = !(text ?? "").trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+        guard hasText || !(terrain ?? []).isEmpty || economy != nil || !(focus ?? []).isEmpty else {
+            throw ProfileError(field: "profile", message: "empty: give at least one of text, terrain, economy or focus")
+        }
+    }
+
+    private static func path(_ codingPath: [CodingKey]) -> String {
+        codingPath.map { key in key.intValue.map { "[\($0)]" } ?? key.stringValue }
+            .joined(separator: ".").replacingOccurrences(of: ".[", with: "[")
+    }
+
+    private static func describe(_ type: Any.Type) -> String {
+        switch type {
+        case is String.Type: return "a string"
+        case is Int.Type: return "an integer"
+        case is Double.Type: return "a number"
+        case is Bool.Type: return "true or false"
+        case is [String].Type, is [Any].Type: return "a list"
+        default: return "\(type)"
+        }
+    }
+}
+
+/// A profile that cannot be used, with the field at fault.
+public struct ProfileError: Error, CustomStringConvertible, Equatable, Sendable {
+    public let field: String
+    public let message: String
+
+    public init(field: String, message: String) {
+        self.field = field
+        self.message = message
+    }
+
+    public var description: String { "\(field): \(message)" }
+}
