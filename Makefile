@@ -36,7 +36,12 @@ serve: model
 	@echo "practiced: the corpus is ready (practiced cases lists it)."
 	@echo "practiced: the daemon (practiced serve) arrives with the daemon stage; nothing to serve yet."
 
-test: deps
+# Python side of the cross-checks run by the tests (scikit-learn for TF-IDF).
+.venv-test/bin/python:
+	python3 -m venv .venv-test
+	.venv-test/bin/pip install -q scikit-learn==1.9.1 scipy numpy
+
+test: deps .venv-test/bin/python
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 

@@ -100,9 +100,13 @@ public struct Gazetteer: Sendable {
             let source = "config/region-facts.csv line \(line): \(sources)"
             var attributes: RegionAttributes
             var key: (dictionary: WritableKeyPath<Gazetteer, [String: RegionAttributes]>, key: String)
-            if let code = row["adcode"], !code.isEmpty {
+            if let adcode = row["adcode"], !adcode.isEmpty {
+                // The division table codes provinces with 2 digits and prefectures with 4 (13, 1306);
+                // GB/T 2260 pads them to 6 (130000, 130600).
+                let code = byCode[adcode] != nil ? adcode
+                    : adcode.hasSuffix("0000") ? String(adcode.prefix(2)) : adcode.hasSuffix("00") ? String(adcode.prefix(4)) : adcode
                 guard let existing = byCode[code] else {
-                    throw RegionError.badFact(path: url.path, line: line, reason: "adcode \(code) is not in the division table")
+                    throw RegionError.badFact(path: url.path, line: line, reason: "adcode \(adcode) is not in the division table")
                 }
                 attributes = existing
                 key = (\.byCode, code)

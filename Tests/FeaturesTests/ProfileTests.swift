@@ -1,0 +1,66 @@
+import Features
+import Foundation
+import Testing
+
+@Suite struct ProfileTests {
+    static let developmentProfiles: [RegionProfile] = {
+        let url = projectRoot.deletingLastPathComponent().appendingPathComponent("shared/eval/dev-profiles.jsonl")
+        let fallback = projectRoot.appendingPathComponent("Tests/FeaturesTests/Fixtures/dev-profiles.jsonl")
+        let text = (try? String(contentsOf: url, encoding: .utf8)) ?? (try! String(contentsOf: fallback, encoding: .utf8))
+        return text.split(separator: "\n").map { try! RegionProfile.decode(Data($0.utf8)) }
+    }()
+
+    @Test func mountainousPoorCountyFromFieldsAndText() throws {
+        let profile = try #require(Self.developmentProfiles.first { $0.id == "D01" })
+        let analyzed = try profileAnalyzer.analyze(profile)
+        #expect(analyzed.attributes.terrain?.value == ["mountain"])
+        #expect(analyzed.attributes.terrain?.source == "field terrain")
+        #expect(analyzed.attributes.economy?.value == "former_poverty")
+        #expect(analyzed.tags.contains { $0.key == "health_literacy" && $0.source.hasPrefix("text:") })
+        #expect(analyzed.terms.contains("健康素养"))
+    }
+
+    @Test func freeTextAloneGivesAttributes() throws {
+        let analyzed = try profileAnalyzer.analyze(RegionProfile(text: "地处偏远山区的贫困县，少数民族聚居，农村留守老人多，居民健康素养低"))
+        #expect(analyzed.attributes.terrain?.value == ["mountain"])
+        #expect(analyzed.attributes.terrain?.source == "text: 山区")
+        #expect(analyzed.attributes.economy?.value == "former_poverty")
+        #expect(analyzed.attributes.ethnicMinority?.value == true)
+        #expect(analyzed.attributes.urbanization?.value == "rural")
+        #expect(analyzed.attributes.aging?.value == true)
+    }
+
+    /// A county's own plan, given as text: its region's facts, and the actions it already plans.
+    @Test func countyPlanYieldsItsRegionAndPlannedActions() throws {
+        let plan = try String(contentsOf: projectRoot.appendingPathComponent("Tests/AnalyzerTests/Fixtures/004_5a58676f7c40b71f.txt"), encoding: .utf8)
+        let analyzed = try profileAnalyzer.analyze(RegionProfile(text: plan))
+        #expect(analyzed.region?.name == "偏关县")
+        #expect(analyzed.region?.province == "山西省")
+        #expect(analyzed.attributes.level?.value == "county")
+        #expect(analyzed.attributes.terrain?.value.contains("mountain") == true)
+        #expect(analyzed.attributes.economy?.value == "former_poverty")
+        #expect(analyzed.attributes.revolutionaryBase?.value == true)
+        let planned = Set(analyzed.plannedActions.map(\.key))
+        #expect(planned.isSuperset(of: ["health_literacy", "tobacco_control", "fitness"]))
+    }
+
+    @Test func emptyOrInvalidProfilesNameTheField() {
+        func error(_ profile: RegionProfile) -> ProfileError? {
+            do { _ = try profileAnalyzer.analyze(profile); return nil } catch { return error as? ProfileError }
+        }
+        #expect(error(RegionProfile(name: "某县"))?.field == "profile")
+        #expect(error(RegionProfile(text: "   "))?.field == "profile")
+        #expect(error(RegionProfile(terrain: ["hilly"]))?.field == "terrain[0]")
+        #expect(error(RegionProfile(economy: "rich"))?.field == "economy")
+        #expect(error(RegionProfile(focus: ["smoking"]))?.field == "focus[0]")
+        #expect(error(RegionProfile(agingShare: 21, text: "山区"))?.field == "aging_share")
+        #expect(throws: ProfileError.self) { try RegionProfile.decode(Data(#"{"terrain": "mountain"}"#.utf8)) }
+        do {
+            _ = try RegionProfile.decode(Data(#"{"text": "山区", "population": "many"}"#.utf8))
+        } catch let error as ProfileError {
+            #expect(error.field == "population")
+        } catch {
+            Issue.record("unexpected \(error)")
+        }
+    }
+}
