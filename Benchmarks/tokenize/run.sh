@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Segmentation side by side, in one run, on the same 10 MB of case text (the seeds repeated):
-# practiced (release build) against rjieba (jieba-rs), single thread, five interleaved rounds
+# practiced (release build) against rjieba (jieba-rs), single thread, three interleaved rounds
 # (this machine is noisy: each side's best round is compared); lexicon load times against
 # rjieba's and jieba's. Writes Benchmarks/results/tokenize.json and prints it.
 set -euo pipefail
@@ -19,9 +19,9 @@ while size < 10_000_000:
 open(sys.argv[1], "w", encoding="utf-8").write("\n".join(out))
 PY
 rounds=()
-for round in 1 2 3 4 5; do
-  rounds+=("$(.build/release/practiced bench tokenize --input "$input" --no-domain --repeats 1)")
-  rounds+=("$(.venv-bench/bin/python Benchmarks/tokenize/reference.py "$input" 1)")
+for round in 1 2 3; do
+  rounds+=("$(.build/release/practiced bench tokenize --input "$input" --no-domain --repeats 3)")
+  rounds+=("$(.venv-bench/bin/python Benchmarks/tokenize/reference.py "$input" 3)")
 done
 python3 - "${rounds[@]}" <<'PY' | tee Benchmarks/results/tokenize.json
 import json, sys
@@ -41,3 +41,4 @@ print(json.dumps({
     "jieba_load_ms": min(r["jieba_load_ms"] for r in theirs),
 }, sort_keys=True))
 PY
+Benchmarks/tokenize/cycles.sh "$input" | tee Benchmarks/results/tokenize-cycles.json

@@ -24,9 +24,31 @@ public final class SegmentationWorkspace {
     private var capacity = 0
     private var wordLength = 0
 
+    /// The outcome of recent walk steps, (node, scalar) → (child or 0, log-probability), direct
+    /// mapped: text repeats its words (Zipf), and a step found here costs a load from a table
+    /// that stays in cache instead of one from the lexicon's large hash table. Valid for one lexicon.
+    private let stepCache = UnsafeMutableBufferPointer<UInt64>.allocate(capacity: 2 << stepCacheBits)
+    /// Fingerprint of the sources of the lexicon the cache serves (same sources, same lexicon).
+    private var stepCacheOwner: UInt64?
+    static let stepCacheBits = 15
+    static let stepCacheShift = UInt64(64 - stepCacheBits)
+
     public init() {}
 
-    deinit { release() }
+    deinit {
+        release()
+        stepCache.deallocate()
+    }
+
+    /// The step cache, emptied if it last served another lexicon.
+    func stepCache(for lexicon: Lexicon) -> UnsafeMutableBufferPointer<UInt64> {
+        let owner = lexicon.fingerprint
+        if stepCacheOwner != owner {
+            stepCache.update(repeating: UInt64.max)
+            stepCacheOwner = owner
+        }
+        return stepCache
+    }
 
     func reserve(count: Int, maximumWordLength: Int) {
         guard count + 1 > capacity || maximumWordLength > wordLength else { return }

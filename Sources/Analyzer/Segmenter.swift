@@ -161,24 +161,52 @@ public struct Segmenter: Sendable {
         var depth = 1
         let probeSlot = workspace.probeSlot, probeEntry = workspace.probeEntry
         let edges = lexicon.edges
+        let cache = workspace.stepCache(for: lexicon)
+        let cacheShift = SegmentationWorkspace.stepCacheShift
         while activeCount > 0 && depth < width {
-            // Pass 1 only loads: no branch depends on the loaded entries, so the loads of all
-            // walks are in flight together.
+            // Pass 1 only loads: the step cache of recent steps (found or not), else the lexicon's
+            // first slot; no branch depends on a lexicon entry, so those loads are in flight together.
             for slot in 0..<activeCount {
                 let index = Int(active[slot])
                 let scalar = index &+ depth < count ? text[start &+ index &+ depth] : 0
-                let first = lexicon.firstSlot(walkNode[index], scalar)
-                probeSlot[slot] = first
-                probeEntry[slot] = edges[first &* 2]
+                let key = Lexicon.edgeKey(walkNode[index], scalar)
+                let line = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> cacheShift)
+                let cached = cache[line &* 2]
+                if cached != UInt64.max && cached >> 21 == key {
+                    probeSlot[slot] = -1 - line
+                    probeEntry[slot] = cached
+                } else {
+                    let first = lexicon.firstSlot(walkNode[index], scalar)
+                    probeSlot[slot] = first
+                    probeEntry[slot] = edges[first &* 2]
+                }
             }
-            // Pass 2 reads them (probing further in the rare collision).
+            // Pass 2 reads them (probing further in the rare collision) and remembers new steps.
             var stillActive = 0
             for slot in 0..<activeCount {
                 let index = Int(active[slot])
-                guard index &+ depth < count,
-                      let (node, probability) = lexicon.step(
-                        walkNode[index], text[start &+ index &+ depth], slot: probeSlot[slot], entry: probeEntry[slot])
-                else { continue }
+                guard index &+ depth < count else { continue }
+                let node: UInt32
+                let probability: Double
+                if probeSlot[slot] < 0 {
+                    let line = -1 - probeSlot[slot]
+                    node = UInt32(truncatingIfNeeded: probeEntry[slot] & 0x1F_FFFF)
+                    probability = Double(bitPattern: cache[line &* 2 &+ 1])
+                } else {
+                    let scalar = text[start &+ index &+ depth]
+                    let key = Lexicon.edgeKey(walkNode[index], scalar)
+                    let line = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> cacheShift)
+                    if let (child, childProbability) = lexicon.step(walkNode[index], scalar, slot: probeSlot[slot], entry: probeEntry[slot]) {
+                        node = child
+                        probability = childProbability
+                    } else {
+                        node = 0
+                        probability = 1
+                    }
+                    cache[line &* 2] = key << 21 | UInt64(node)
+                    cache[line &* 2 &+ 1] = probability.bitPattern
+                }
+                guard node != 0 else { continue }
                 walkNode[index] = node
                 wordLogProbability[index &* width &+ depth] = probability
                 reach[index] = Int32(truncatingIfNeeded: depth &+ 1)
