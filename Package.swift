@@ -25,12 +25,17 @@ let package = Package(
         .target(name: "Analyzer"),
         // The feature space: TF-IDF over cases and practices, tags, region attributes, profiles.
         .target(name: "Features", dependencies: ["Analyzer", "Corpus", "Regions"]),
+        // BLAS and LAPACK through their C interfaces (system libraries, see Sources/C*/shim.h).
+        .systemLibrary(name: "CBLAS", path: "Sources/CBLAS"),
+        .systemLibrary(name: "CLAPACKE", path: "Sources/CLAPACKE"),
+        // The LSA core: truncated SVD, case/practice/term vectors, similarity, the model file.
+        .target(name: "LSA", dependencies: ["CBLAS", "CLAPACKE", "Features"]),
         // config/practiced.yaml and the paths it names.
         .target(name: "Settings", dependencies: [.product(name: "Configuration", package: "swift-configuration")]),
         .executableTarget(
             name: "practiced",
             dependencies: [
-                "Analyzer", "Corpus", "Features", "Importer", "Regions", "Settings",
+                "Analyzer", "Corpus", "Features", "Importer", "LSA", "Regions", "Settings",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -39,6 +44,7 @@ let package = Package(
         .testTarget(name: "ImporterTests", dependencies: ["Importer", "Corpus", "Regions"]),
         .testTarget(name: "AnalyzerTests", dependencies: ["Analyzer"]),
         .testTarget(name: "FeaturesTests", dependencies: ["Analyzer", "Corpus", "Features", "Regions"]),
+        .testTarget(name: "LSATests", dependencies: ["Features", "LSA"]),
         .testTarget(name: "CLITests", dependencies: ["Corpus"]),
     ]
 )

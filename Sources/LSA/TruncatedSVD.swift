@@ -1,0 +1,77 @@
+import Features
+
+/// The k largest singular triplets of a documents × terms matrix A (n×m): A ≈ U_k Σ_k V_kᵀ.
+public struct TruncatedSVD: Sendable {
+    /// Descending singular values σ₁ ≥ … ≥ σ_k.
+    public let singularValues: [Double]
+    /// U_k: n×k, left singular vectors (one row per document).
+    public let u: DenseMatrix
+    /// V_k: m×k, right singular vectors (one row per term).
+    public let v: DenseMatrix
+
+    public enum Method: String, Sendable, Codable {
+        /// LAPACK dgesdd on the dense matrix: exact; O(n·m·min(n, m)) time, n·m memory.
+        case exact
+        /// Halko–Martinsson–Tropp: a Gaussian test matrix, power iterations re-orthonormalised
+        /// with QR, then an exact SVD of the small projected matrix; O(nnz·(k+p)·(2q+2)).
+        case randomized
+    }
+
+    public struct Options: Sendable, Equatable {
+        public var k: Int
+        public var method: Method
+        /// Extra dimensions of the random subspace beyond k (p).
+        public var oversampling: Int
+        /// Power iterations (q): each sharpens the spectrum, at two sparse products.
+        public var powerIterations: Int
+        public var seed: UInt64
+
+        public init(k: Int, method: Method, oversampling: Int = 10, powerIterations: Int = 5, seed: UInt64 = 42) {
+            self.k = k
+            self.method = method
+            self.oversampling = oversampling
+            self.powerIterations = powerIterations
+            self.seed = seed
+        }
+    }
+
+    public static func compute(_ a: SparseMatrix, options: Options) throws -> TruncatedSVD {
+        let k = min(options.k, a.rows, a.columns)
+        switch options.method {
+        case .exact: return try exact(a, k: k)
+        case .randomized: return try randomized(a, k: k, options: options)
+        }
+    }
+
+    static func exact(_ a: SparseMatrix, k: Int) throws -> TruncatedSVD {
+        let (u, s, vt) = try LAPACK.singularValueDecomposition(SparseProducts.dense(a))
+        var v = DenseMatrix(rows: a.columns, columns: k)
+        for component in 0..<k {
+            for term in 0..<a.columns { v[term, component] = vt[component, term] }
+        }
+        return TruncatedSVD(singularValues: Array(s.prefix(k)), u: u.leadingColumns(k), v: v)
+    }
+
+    static func randomized(_ a: SparseMatrix, k: Int, options: Options) throws -> TruncatedSVD {
+        let l = min(k + options.oversampling, min(a.rows, a.columns))
+        let transposed = SparseProducts.transpose(a)
+        var sampler = GaussianSampler(seed: options.seed)
+        // Range finder: Q spans A·Ω; each power iteration replaces it by an orthonormal basis of
+        // A·Aᵀ·Q, re-orthonormalising after every product so that small directions survive.
+        var q = try LAPACK.orthonormalBasis(SparseProducts.multiply(a, sampler.matrix(rows: a.columns, columns: l)).columnMajor)
+        for _ in 0..<options.powerIterations {
+            let z = try LAPACK.orthonormalBasis(SparseProducts.multiply(transposed, RowMajorMatrix(q)).columnMajor)
+            q = try LAPACK.orthonormalBasis(SparseProducts.multiply(a, RowMajorMatrix(z)).columnMajor)
+        }
+        // B = Qᵀ·A (l×m), computed as (Aᵀ·Q)ᵀ; its exact SVD gives A's top triplets.
+        let bTransposed = SparseProducts.multiply(transposed, RowMajorMatrix(q))  // m×l
+        let (ub, s, vt) = try LAPACK.singularValueDecomposition(
+            DenseMatrix(rows: l, columns: a.columns, values: bTransposed.values))  // row-major m×l = column-major l×m
+        let u = BLAS.product(q, ub).leadingColumns(k)
+        var v = DenseMatrix(rows: a.columns, columns: k)
+        for component in 0..<k {
+            for term in 0..<a.columns { v[term, component] = vt[component, term] }
+        }
+        return TruncatedSVD(singularValues: Array(s.prefix(k)), u: u, v: v)
+    }
+}
