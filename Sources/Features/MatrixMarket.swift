@@ -20,6 +20,18 @@ public enum MatrixMarket {
         return text
     }
 
+    /// A dense matrix (row-major values), every entry written, in the same coordinate format.
+    public static func encodeDense(rows: Int, columns: Int, rowMajor values: [Double], comment: String) -> String {
+        var lines = ["%%MatrixMarket matrix coordinate real general"]
+        for line in comment.split(separator: "\n") { lines.append("% " + line) }
+        lines.append("\(rows) \(columns) \(rows * columns)")
+        var text = lines.joined(separator: "\n") + "\n"
+        for row in 0..<rows {
+            for column in 0..<columns { text += "\(row + 1) \(column + 1) \(format(values[row * columns + column]))\n" }
+        }
+        return text
+    }
+
     static func format(_ value: Double) -> String {
         value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : "\(value)"
     }

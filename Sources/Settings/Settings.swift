@@ -34,6 +34,8 @@ public struct Settings: Sendable {
     public var taxonomyFile: URL
     /// Words of a free-text profile that say what kind of place it is.
     public var profileCuesFile: URL
+    /// The LSA reduction.
+    public var lsa: LSASettings
 
     /// The default file: `$PRACTICED_CONFIG`, else `config/practiced.yaml` under the working directory.
     public static func defaultFile() -> URL {
@@ -76,7 +78,14 @@ public struct Settings: Sendable {
             stopWords: path("analysis.stop_words", "config/stop-words.txt"),
             lexiconCacheDirectory: path("analysis.lexicon_cache", "Models/model/lexicon"),
             taxonomyFile: path("features.taxonomy", "config/taxonomy.json"),
-            profileCuesFile: path("features.profile_cues", "config/profile-cues.json")
+            profileCuesFile: path("features.profile_cues", "config/profile-cues.json"),
+            lsa: LSASettings(
+                dimensions: reader.int(forKey: "lsa.dimensions", default: 40),
+                method: reader.string(forKey: "lsa.method", default: "auto"),
+                exactMaximumCells: reader.int(forKey: "lsa.exact_maximum_cells", default: 20_000_000),
+                oversampling: reader.int(forKey: "lsa.oversampling", default: 10),
+                powerIterations: reader.int(forKey: "lsa.power_iterations", default: 5),
+                seed: reader.int(forKey: "lsa.seed", default: 42))
         )
     }
 }
@@ -91,4 +100,16 @@ public enum SettingsError: Error, CustomStringConvertible {
         case .unreadable(let path, let reason): return "\(path): cannot read configuration: \(reason)"
         }
     }
+}
+
+/// `lsa:` in config/practiced.yaml.
+public struct LSASettings: Sendable, Equatable {
+    /// k: dimensions kept (at most the number of cases).
+    public var dimensions: Int
+    /// exact, randomized, or auto (exact while cases × terms ≤ exactMaximumCells).
+    public var method: String
+    public var exactMaximumCells: Int
+    public var oversampling: Int
+    public var powerIterations: Int
+    public var seed: Int
 }

@@ -2,6 +2,7 @@ import Analyzer
 import Corpus
 import Features
 import Foundation
+import LSA
 import Regions
 import Settings
 
@@ -29,6 +30,21 @@ extension Settings {
         FeatureSpace(cases: try CorpusFiles.readDirectory(corpusDirectory), analyzer: try loadTermAnalyzer(), tagger: try loadTagger())
     }
 
+    /// SVD options for a documents × terms matrix of this size, from `lsa:` in the configuration.
+    func svdOptions(rows: Int, columns: Int) throws -> TruncatedSVD.Options {
+        let method: TruncatedSVD.Method
+        switch lsa.method {
+        case "exact": method = .exact
+        case "randomized": method = .randomized
+        case "auto": method = rows * columns <= lsa.exactMaximumCells ? .exact : .randomized
+        default: throw SettingsValueError(key: "lsa.method", message: "'\(lsa.method)' is not one of exact, randomized, auto")
+        }
+        guard lsa.dimensions >= 1 else { throw SettingsValueError(key: "lsa.dimensions", message: "must be at least 1") }
+        return TruncatedSVD.Options(
+            k: min(lsa.dimensions, max(rows - 1, 1)), method: method, oversampling: lsa.oversampling,
+            powerIterations: lsa.powerIterations, seed: UInt64(truncatingIfNeeded: lsa.seed))
+    }
+
     func loadGazetteer() throws -> Gazetteer {
         try Gazetteer(
             resolver: RegionResolver(directory: divisionsDirectory), factsFile: regionFactsFile,
@@ -40,4 +56,11 @@ extension Settings {
             analyzer: try loadTermAnalyzer(), tagger: try loadTagger(), gazetteer: try loadGazetteer(),
             cues: try ProfileCues.load(from: profileCuesFile))
     }
+}
+
+/// A configuration value outside what is accepted.
+struct SettingsValueError: Error, CustomStringConvertible {
+    let key: String
+    let message: String
+    var description: String { "config: \(key): \(message)" }
 }

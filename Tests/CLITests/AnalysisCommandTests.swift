@@ -3,35 +3,55 @@ import Testing
 
 @Suite struct AnalysisCommandTests {
     /// TF-IDF equals scikit-learn's TfidfTransformer(sublinear_tf=True, smooth_idf=True,
-    /// norm="l2") on the exported counts. The Python side runs in .venv-test, which
-    /// `make test` creates (scikit-learn, scipy).
+    /// norm="l2") on the exported counts.
     @Test func tfidfEqualsScikitLearn() throws {
-        let python = projectRoot.appendingPathComponent(".venv-test/bin/python")
-        try #require(FileManager.default.isExecutableFile(atPath: python.path), "no \(python.path): run the tests with `make test`, which creates it")
         let out = try temporaryDirectory()
         let export = try practiced(["export", "--out", out.path])
         #expect(export.status == 0, "\(export.errors)")
-        for file in ["counts.mtx", "tfidf.mtx", "terms.txt", "cases.txt"] {
+        for file in ["counts.mtx", "tfidf.mtx", "terms.txt", "cases.txt", "sigma.txt", "case_vectors.mtx"] {
             #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent(file).path), "missing \(file)")
         }
         let cases = try String(contentsOf: out.appendingPathComponent("cases.txt"), encoding: .utf8).split(separator: "\n")
         #expect(cases.count == 48 && cases.first == "000-01")
 
+        let result = try crossCheck("tfidf_check.py", out)
+        print("tf-idf vs scikit-learn: \(result)")
+        #expect(result["rows"] as? Int == 48)
+        #expect(result["nonzeros"] as? Int == result["reference_nonzeros"] as? Int)
+        let difference = try #require(result["max_abs_difference"] as? Double)
+        #expect(difference <= 1e-12)
+    }
+
+    /// Singular values equal numpy's exact SVD of the exported TF-IDF matrix, and the case ×
+    /// case cosines in the reduced space equal numpy's.
+    @Test func svdEqualsNumpy() throws {
+        let out = try temporaryDirectory()
+        #expect(try practiced(["export", "--out", out.path]).status == 0)
+        let result = try crossCheck("svd_check.py", out)
+        print("svd vs numpy: \(result)")
+        let k = try #require(result["k"] as? Int)
+        #expect(k == 40)
+        let sigma = try #require(result["max_relative_sigma_difference"] as? Double)
+        #expect(sigma <= 1e-9)
+        let cosine = try #require(result["max_cosine_difference"] as? Double)
+        #expect(cosine <= 1e-9)
+    }
+
+    /// Runs Tests/CrossChecks/SCRIPT DIRECTORY in .venv-test (which `make test` creates) and
+    /// reads its JSON line.
+    func crossCheck(_ script: String, _ directory: URL) throws -> [String: Any] {
+        let python = projectRoot.appendingPathComponent(".venv-test/bin/python")
+        try #require(FileManager.default.isExecutableFile(atPath: python.path), "no \(python.path): run the tests with `make test`, which creates it")
         let check = Process()
         check.executableURL = python
-        check.arguments = [projectRoot.appendingPathComponent("Tests/CrossChecks/tfidf_check.py").path, out.path]
+        check.arguments = [projectRoot.appendingPathComponent("Tests/CrossChecks/\(script)").path, directory.path]
         let pipe = Pipe()
         check.standardOutput = pipe
         try check.run()
         let data = pipe.fileHandleForReading.readDataToEndOfFile()
         check.waitUntilExit()
         #expect(check.terminationStatus == 0)
-        let result = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
-        print("tf-idf vs scikit-learn: \(result)")
-        #expect(result["rows"] as? Int == 48)
-        #expect(result["nonzeros"] as? Int == result["reference_nonzeros"] as? Int)
-        let difference = try #require(result["max_abs_difference"] as? Double)
-        #expect(difference <= 1e-12)
+        return try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
     }
 
     @Test func tokenizePrintsOneLinePerInputLine() throws {
