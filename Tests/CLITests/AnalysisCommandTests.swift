@@ -90,3 +90,19 @@ import Testing
         return text
     }
 }
+
+@Suite struct BuildCommandTests {
+    @Test func buildWritesAModelThatMatchesItsInputs() throws {
+        let modelDirectory = try temporaryDirectory()
+        let environment = ["MODEL_DIRECTORY": modelDirectory.path]
+        let first = try practiced(["build"], environment: environment)
+        #expect(first.status == 0, "\(first.errors)")
+        #expect(first.output.contains("48 cases, 171 practices"))
+        let model = modelDirectory.appendingPathComponent("lsa.model")
+        let bytes = try Data(contentsOf: model)
+        #expect(bytes.prefix(8) == Data("PRMODEL1".utf8))
+        // Same inputs, same model, byte for byte.
+        #expect(try practiced(["build"], environment: environment).status == 0)
+        #expect(try Data(contentsOf: model) == bytes)
+    }
+}

@@ -1,0 +1,55 @@
+import Features
+import Foundation
+@testable import LSA
+import Testing
+
+@Suite struct ModelFileTests {
+    static func smallModel(seed: UInt64 = 5) throws -> LSAModel {
+        let counts = SyntheticCorpus(documents: 60, terms: 80, topics: 6, wordsPerDocument: 40, seed: seed).counts()
+        let weighting = TfidfWeighting.fit(counts)
+        let weights = weighting.transform(counts)
+        let svd = try TruncatedSVD.compute(weights, options: .init(k: 8, method: .randomized, oversampling: 8, seed: 3))
+        var vectors = RowMajorMatrix(svd.u)
+        for row in 0..<vectors.rows { for c in 0..<8 { vectors[row, c] *= svd.singularValues[c] } }
+        return LSAModel(
+            fingerprint: 0xABCDEF, terms: (0..<80).map { "词\($0)" }, inverseDocumentFrequency: weighting.inverseDocumentFrequency,
+            caseIds: (0..<60).map { "x-\($0)" }, practiceIds: ["x-0-p1", "x-5-p1"], practiceCaseRows: [0, 5],
+            singularValues: svd.singularValues, termBasis: svd.v, caseVectors: vectors,
+            practiceVectors: SemanticSpace.foldIn(SparseMatrix(columns: 80, rows: [[1: 1], [2: 0.5]]), basis: svd.v))
+    }
+
+    @Test func roundTripAndSameInputsSameBytes() throws {
+        let model = try Self.smallModel()
+        let data = ModelFile.encode(model)
+        #expect(try ModelFile.decode(data, path: "m") == model)
+        #expect(ModelFile.encode(try Self.smallModel()) == data)  // same seed, same input → same model
+    }
+
+    @Test func damagedOrForeignFilesAreRefused() throws {
+        let data = ModelFile.encode(try Self.smallModel())
+        func reason(_ bytes: Data, fingerprint: UInt64? = nil) -> String? {
+            do { _ = try ModelFile.decode(bytes, path: "lsa.model", expectedFingerprint: fingerprint); return nil } catch { return "\(error)" }
+        }
+        var flipped = data
+        flipped[data.count / 2] ^= 0x40
+        #expect(reason(flipped)?.contains("checksum mismatch") == true)
+        #expect(reason(data.prefix(data.count - 9))?.contains("checksum") == true)
+        #expect(reason(Data("hello world, not a model at all".utf8))?.contains("bad magic") == true)
+        var version = data
+        version[8] = 9
+        #expect(reason(version)?.contains("format version 9") == true)
+        #expect(reason(data, fingerprint: 1)?.contains("built from other inputs") == true)
+        #expect(reason(data, fingerprint: 0xABCDEF) == nil)
+        #expect(reason(flipped)?.hasPrefix("lsa.model: model refused") == true)
+    }
+
+    @Test func foldingACaseInPutsItWhereTheSVDDid() throws {
+        let counts = SyntheticCorpus(documents: 50, terms: 70, topics: 5, wordsPerDocument: 40, seed: 9).counts()
+        let weights = TfidfWeighting.fit(counts).transform(counts)
+        let svd = try TruncatedSVD.compute(weights, options: .init(k: 10, method: .exact))
+        let folded = SemanticSpace.foldIn(weights, basis: svd.v)
+        for row in [0, 17, 49] {
+            for c in 0..<10 { #expect(abs(folded[row, c] - svd.u[row, c] * svd.singularValues[c]) < 1e-12) }
+        }
+    }
+}
