@@ -51,7 +51,8 @@ clean:
 # Benchmarks against reference tools, side by side in one run (never part of `make test`).
 .venv-bench/bin/python:
 	python3 -m venv .venv-bench
-	.venv-bench/bin/pip install -q rjieba
+	.venv-bench/bin/pip install -q rjieba scikit-learn==1.9.1 scipy numpy
 
 bench: deps release .venv-bench/bin/python
 	Benchmarks/tokenize/run.sh
+	Benchmarks/svd/run.sh

@@ -35,4 +35,36 @@ public enum MatrixMarket {
     static func format(_ value: Double) -> String {
         value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : "\(value)"
     }
+
+    /// Reads a coordinate real (or integer) general matrix, as written by `encode` or scipy.
+    public static func decode(_ data: Data, path: String) throws -> SparseMatrix {
+        var rows = 0, columns = 0
+        var entries: [[Int32: Double]] = []
+        var sawSize = false
+        var lineNumber = 0
+        for line in data.split(separator: 0x0A) {
+            lineNumber += 1
+            if line.first == UInt8(ascii: "%") || line.isEmpty { continue }
+            let fields = line.split(separator: 0x20)
+            if !sawSize {
+                guard fields.count == 3, let r = Int(String(decoding: fields[0], as: UTF8.self)),
+                      let c = Int(String(decoding: fields[1], as: UTF8.self)) else {
+                    throw FeatureError.badConfiguration(path: "\(path):\(lineNumber)", reason: "expected 'rows columns entries'")
+                }
+                rows = r
+                columns = c
+                entries = Array(repeating: [:], count: r)
+                sawSize = true
+                continue
+            }
+            guard fields.count >= 3, let r = Int(String(decoding: fields[0], as: UTF8.self)),
+                  let c = Int(String(decoding: fields[1], as: UTF8.self)), let v = Double(String(decoding: fields[2], as: UTF8.self)),
+                  (1...rows).contains(r), (1...columns).contains(c) else {
+                throw FeatureError.badConfiguration(path: "\(path):\(lineNumber)", reason: "expected 'row column value' within \(rows)×\(columns)")
+            }
+            entries[r - 1][Int32(c - 1), default: 0] += v
+        }
+        guard sawSize else { throw FeatureError.badConfiguration(path: path, reason: "no size line: not a Matrix Market file") }
+        return SparseMatrix(columns: columns, rows: entries)
+    }
 }

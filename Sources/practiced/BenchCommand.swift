@@ -1,6 +1,8 @@
 import Analyzer
 import ArgumentParser
+import Features
 import Foundation
+import LSA
 
 /// Timed kernels on given inputs, one JSON line each, load time excluded, so that reference
 /// tools can be run on the very same inputs (Benchmarks/).
@@ -8,7 +10,7 @@ struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Time a kernel on a given input (one JSON line).",
-        subcommands: [BenchTokenize.self]
+        subcommands: [BenchTokenize.self, BenchSVD.self, BenchNeighbours.self]
     )
 }
 
@@ -58,15 +60,126 @@ struct BenchTokenize: AsyncParsableCommand {
                 for line in lines { tokens += segmenter.words(line, workspace: workspace).count }
                 best = min(best, clock.now - started)
             }
-            let seconds = Double(best.components.seconds) + Double(best.components.attoseconds) / 1e18
-            let load = loadTimes.min()!
-            let loadMs = (Double(load.components.seconds) + Double(load.components.attoseconds) / 1e18) * 1000
+            let elapsed = seconds(best)
+            let loadMs = seconds(loadTimes.min()!) * 1000
             let result: [String: Any] = [
-                "kernel": "tokenize", "bytes": data.count, "tokens": tokens, "seconds": seconds,
-                "mb_per_s": Double(data.count) / 1_000_000 / seconds, "load_ms": loadMs,
+                "kernel": "tokenize", "bytes": data.count, "tokens": tokens, "seconds": elapsed,
+                "mb_per_s": Double(data.count) / 1_000_000 / elapsed, "load_ms": loadMs,
             ]
             let json = try JSONSerialization.data(withJSONObject: result, options: [.sortedKeys])
             print(String(decoding: json, as: UTF8.self))
+        }
+    }
+}
+
+/// Seconds of a Duration.
+func seconds(_ duration: Duration) -> Double {
+    Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+}
+
+/// Peak resident memory of this process so far, in MiB.
+func peakMemoryMiB() -> Double {
+    var usage = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    return Double(usage.ru_maxrss) / 1024
+}
+
+func printJSON(_ object: [String: Any]) throws {
+    print(String(decoding: try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]), as: UTF8.self))
+}
+
+struct BenchSVD: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "svd",
+        abstract: "TF-IDF and truncated SVD of a counts matrix; print tfidf_seconds and svd_seconds.",
+        discussion: "Loading the file is not timed. The SVD is the randomized one (the method for large corpora) unless --exact."
+    )
+
+    @Option(name: .long, help: "documents × terms counts (Matrix Market), e.g. from `practiced synth`.")
+    var counts: String
+
+    @Option(name: .long, help: "Dimensions kept.")
+    var k: Int = 128
+
+    @Option(name: .long, help: "Power iterations.")
+    var powerIterations: Int = 5
+
+    @Option(name: .long, help: "Oversampling (extra random dimensions).")
+    var oversampling: Int = 10
+
+    @Flag(name: .long, help: "Exact SVD (LAPACK dgesdd on the dense matrix) instead of randomized.")
+    var exact = false
+
+    func run() async throws {
+        try await reportingFailure {
+            let matrix = try MatrixMarket.decode(Data(contentsOf: URL(fileURLWithPath: counts)), path: counts)
+            let loaded = peakMemoryMiB()
+            let clock = ContinuousClock()
+            var started = clock.now
+            let weights = TfidfWeighting.fit(matrix).transform(matrix)
+            let tfidf = clock.now - started
+            started = clock.now
+            let svd = try TruncatedSVD.compute(weights, options: .init(
+                k: k, method: exact ? .exact : .randomized, oversampling: oversampling, powerIterations: powerIterations))
+            let reduction = clock.now - started
+            try printJSON([
+                "kernel": "svd", "documents": matrix.rows, "terms": matrix.columns, "nonzeros": matrix.nonZeroCount, "k": k,
+                "tfidf_seconds": seconds(tfidf), "svd_seconds": seconds(reduction),
+                "peak_mib": peakMemoryMiB(), "peak_mib_after_load": loaded, "sigma_1": svd.singularValues.first ?? 0,
+            ])
+        }
+    }
+}
+
+struct BenchNeighbours: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "neighbours",
+        abstract: "Top-T neighbours by cosine: all pairs, and single queries; print all_pairs_seconds and query_median_ms.",
+        discussion: "Vectors: row-major little-endian float32 (.f32), D per row. Loading is not timed. Queries are 200 rows of the file, each against all rows."
+    )
+
+    @Option(name: .long, help: "Row-major little-endian float32 vectors.")
+    var vectors: String
+
+    @Option(name: .long, help: "Dimensions per vector.")
+    var dim: Int
+
+    @Option(name: .long, help: "Neighbours per vector.")
+    var top: Int = 10
+
+    @Flag(name: .long, help: "Time only the single queries (skip all pairs).")
+    var queriesOnly = false
+
+    func run() async throws {
+        try await reportingFailure {
+            let data = try Data(contentsOf: URL(fileURLWithPath: vectors))
+            guard dim >= 1, data.count % (4 * dim) == 0 else {
+                throw ValidationError("\(vectors): \(data.count) bytes is not a whole number of \(dim)-dimensional float32 rows")
+            }
+            let rows = data.count / (4 * dim)
+            let values: [Double] = data.withUnsafeBytes { raw in
+                (0..<(rows * dim)).map { Double(Float(bitPattern: UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: $0 * 4, as: UInt32.self)))) }
+            }
+            let index = NeighbourIndex(vectors: RowMajorMatrix(rows: rows, columns: dim, values: values))
+            let clock = ContinuousClock()
+            var allPairs = 0.0
+            if !queriesOnly {
+                let started = clock.now
+                _ = index.allTopK(top)
+                allPairs = seconds(clock.now - started)
+            }
+            var times: [Double] = []
+            for query in stride(from: 0, to: rows, by: max(rows / 200, 1)).prefix(200) {
+                let vector = Array(index.unitRows.row(query))
+                let started = clock.now
+                _ = index.query(vector, top: top, excluding: [query])
+                times.append(seconds(clock.now - started) * 1000)
+            }
+            times.sort()
+            try printJSON([
+                "kernel": "neighbours", "vectors": rows, "dim": dim, "top": top,
+                "all_pairs_seconds": allPairs, "query_median_ms": times.isEmpty ? 0 : times[times.count / 2], "peak_mib": peakMemoryMiB(),
+            ])
         }
     }
 }
