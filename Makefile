@@ -51,8 +51,9 @@ clean:
 # Benchmarks against reference tools, side by side in one run (never part of `make test`).
 .venv-bench/bin/python:
 	python3 -m venv .venv-bench
-	.venv-bench/bin/pip install -q rjieba scikit-learn==1.9.1 scipy numpy
+	.venv-bench/bin/pip install -q rjieba scikit-learn==1.9.1 scipy numpy faiss-cpu
 
 bench: deps release .venv-bench/bin/python
 	Benchmarks/tokenize/run.sh
 	Benchmarks/svd/run.sh
+	Benchmarks/neighbours/run.sh

@@ -34,8 +34,9 @@ public struct NeighbourIndex: Sendable {
         guard n > 0, norm > 0, top > 0 else { return [] }
         var scores = [Double](repeating: 0, count: n)
         cblas_dgemv(CblasRowMajor, CblasNoTrans, Int32(n), Int32(d), 1 / norm, unitRows.values, Int32(d), vector, 1, 0, &scores, 1)
+        for index in excluding where index < n { scores[index] = -.infinity }
         var best = TopK(capacity: top)
-        for (index, score) in scores.enumerated() where !excluding.contains(index) { best.offer(index: index, score: score) }
+        for index in 0..<n where scores[index] != -.infinity { best.offer(index: index, score: scores[index]) }
         return best.sorted()
     }
 
