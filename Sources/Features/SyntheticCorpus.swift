@@ -75,12 +75,13 @@ public struct SyntheticCorpus: Sendable {
     }
 }
 
-/// SplitMix64: a small, seedable generator with good statistics.
-struct SplitMix64 {
+/// SplitMix64: a small, seedable generator with good statistics, the same on every machine
+/// (Swift's SystemRandomNumberGenerator cannot be seeded).
+public struct SplitMix64: Sendable {
     private var state: UInt64
-    init(seed: UInt64) { state = seed }
+    public init(seed: UInt64) { state = seed }
 
-    mutating func next() -> UInt64 {
+    public mutating func next() -> UInt64 {
         state = state &+ 0x9E37_79B9_7F4A_7C15
         var z = state
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
@@ -89,7 +90,7 @@ struct SplitMix64 {
     }
 
     /// Uniform in [0, 1).
-    mutating func uniform() -> Double { Double(next() >> 11) / Double(1 << 53) }
+    public mutating func uniform() -> Double { Double(next() >> 11) / Double(1 << 53) }
 }
 
 /// Draws ranks 0..<count with probability ∝ 1/(rank+1).

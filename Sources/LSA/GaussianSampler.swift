@@ -1,22 +1,19 @@
+import Features
 import Foundation
 
 /// Standard normal numbers from a seed, the same on every machine: SplitMix64 for uniform bits,
-/// Box–Muller for the normal pairs. (Swift's SystemRandomNumberGenerator cannot be seeded.)
+/// Box–Muller for the normal pairs.
 public struct GaussianSampler: Sendable {
-    private var state: UInt64
+    private var bits: SplitMix64
     private var spare: Double?
 
     public init(seed: UInt64) {
-        state = seed
+        bits = SplitMix64(seed: seed)
     }
 
+    /// Uniform in (0, 1): never 0, so that its logarithm is finite.
     public mutating func nextUniform() -> Double {
-        state = state &+ 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        z ^= z >> 31
-        return (Double(z >> 11) + 0.5) / Double(1 << 53)  // in (0, 1)
+        (Double(bits.next() >> 11) + 0.5) / Double(1 << 53)
     }
 
     public mutating func next() -> Double {

@@ -55,19 +55,7 @@ import Testing
     }
 
     @Test func tokenizePrintsOneLinePerInputLine() throws {
-        let process = Process()
-        process.executableURL = practicedBinary
-        process.arguments = ["tokenize", "--no-domain"]
-        process.currentDirectoryURL = projectRoot
-        let input = Pipe(), output = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        try process.run()
-        input.fileHandleForWriting.write(Data("我来到北京清华大学\n\n提升居民健康素养，覆盖率达到 97.5 %\n".utf8))
-        try input.fileHandleForWriting.close()
-        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0)
+        let text = try practicedWithInput(["tokenize", "--no-domain"], input: "我来到北京清华大学\n\n提升居民健康素养，覆盖率达到 97.5 %\n")
         #expect(text == "我 来到 北京 清华大学\n\n提升 居民 健康 素养 ， 覆盖率 达到 97.5%\n")
         // With the domain dictionary, its words hold together.
         let domain = try practicedWithInput(["tokenize"], input: "提升居民健康素养\n")
