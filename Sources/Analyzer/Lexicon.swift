@@ -162,13 +162,6 @@ public final class Lexicon: @unchecked Sendable {
         return node
     }
 
-    /// jieba's `FREQ.get(word)`: the frequency of a word, 0 for a prefix or an unknown string.
-    public func frequency(of word: String) -> UInt64 {
-        let scalars = word.unicodeScalars.map(\.value)
-        let node = scalars.withUnsafeBufferPointer { self.node(of: $0) }
-        return node == 0 ? 0 : nodeFrequency[Int(node)]
-    }
-
     @inline(__always)
     func emission(_ state: Int, _ scalar: UInt32) -> Double {
         emissionProbability[Int(scalar - Self.hanRange.lowerBound) * 4 + state]

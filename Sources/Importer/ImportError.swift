@@ -6,7 +6,6 @@ public struct ImportError: Error, CustomStringConvertible, Equatable {
         case undecodable
         case noCase
         case duplicateId(id: String, existing: String)
-        case duplicateOrdinal(ordinal: Int)
         case unreadable(String)
     }
 
@@ -33,8 +32,6 @@ public struct ImportError: Error, CustomStringConvertible, Equatable {
             return "\(place): no recognisable case; expected numbered cases (…案例一), title lines with a ——region line, or a table with region and 典型经验 columns"
         case .duplicateId(let id, let existing):
             return "\(place): case id \(id) is already in \(existing); give another --source-id or remove the old file"
-        case .duplicateOrdinal(let ordinal):
-            return "\(place): case number \(ordinal) appears twice in this document"
         case .unreadable(let why):
             return "\(place): cannot read: \(why)"
         }

@@ -26,11 +26,6 @@ public struct DenseMatrix: Sendable, Equatable {
         DenseMatrix(rows: rows, columns: count, values: Array(values[0..<(rows * count)]))
     }
 
-    /// Row `row` as an array.
-    public func row(_ row: Int) -> [Double] {
-        (0..<columns).map { self[row, $0] }
-    }
-
     /// Row-major copy of the values (for files and row-wise use).
     public var rowMajorValues: [Double] {
         var result = [Double](repeating: 0, count: values.count)

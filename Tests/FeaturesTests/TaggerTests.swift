@@ -40,6 +40,11 @@ import Testing
         #expect(tagger.tags(in: "组织志愿者参与环境整治。").contains { $0.key == "volunteers" })
         #expect(hits.contains { $0.key == "family_doctor" && $0.matched == "家庭医生" })
         #expect(tagger.tags(in: "今天天气很好").isEmpty)
+        // The tag vector: one entry per tag of the taxonomy, 1 where the tag is found.
+        let vector = tagger.vector(of: hits)
+        #expect(vector.count == tagger.taxonomy.tags.count)
+        #expect(vector.reduce(0, +) == Double(hits.count))
+        #expect(vector[tagger.taxonomy.keys.firstIndex(of: "tobacco_control")!] == 1)
     }
 
     @Test func taxonomyCoversTheIssuesList() {

@@ -48,6 +48,9 @@ import Testing
         let weights = TfidfWeighting.fit(counts).transform(counts)
         let svd = try TruncatedSVD.compute(weights, options: .init(k: 10, method: .exact))
         let folded = SemanticSpace.foldIn(weights, basis: svd.v)
+        // Term vectors are the rows of V_k Σ_k.
+        let space = SemanticSpace(singularValues: svd.singularValues, termBasis: svd.v, caseVectors: folded, practiceVectors: folded)
+        #expect(abs(space.termVectors[3, 2] - svd.v[3, 2] * svd.singularValues[2]) < 1e-15)
         for row in [0, 17, 49] {
             for c in 0..<10 { #expect(abs(folded[row, c] - svd.u[row, c] * svd.singularValues[c]) < 1e-12) }
         }
