@@ -19,6 +19,9 @@ public struct LSAModel: Sendable, Equatable {
     /// cases × k and practices × k, row-major.
     public let caseVectors: RowMajorMatrix
     public let practiceVectors: RowMajorMatrix
+    /// The last `foldedCaseCount` cases were folded in after the build (their vectors are their
+    /// TF-IDF rows times V_k; the SVD has not seen them).
+    public let foldedCaseCount: Int
 
     public init(fingerprint: UInt64, features: FeatureSpace, space: SemanticSpace) {
         self.fingerprint = fingerprint
@@ -31,10 +34,12 @@ public struct LSAModel: Sendable, Equatable {
         termBasis = space.termBasis
         caseVectors = space.caseVectors
         practiceVectors = space.practiceVectors
+        foldedCaseCount = 0
     }
 
     init(fingerprint: UInt64, terms: [String], inverseDocumentFrequency: [Double], caseIds: [String], practiceIds: [String],
-         practiceCaseRows: [Int], singularValues: [Double], termBasis: DenseMatrix, caseVectors: RowMajorMatrix, practiceVectors: RowMajorMatrix) {
+         practiceCaseRows: [Int], singularValues: [Double], termBasis: DenseMatrix, caseVectors: RowMajorMatrix, practiceVectors: RowMajorMatrix,
+         foldedCaseCount: Int = 0) {
         self.fingerprint = fingerprint
         self.terms = terms
         self.inverseDocumentFrequency = inverseDocumentFrequency
@@ -45,9 +50,39 @@ public struct LSAModel: Sendable, Equatable {
         self.termBasis = termBasis
         self.caseVectors = caseVectors
         self.practiceVectors = practiceVectors
+        self.foldedCaseCount = foldedCaseCount
     }
 
     public var dimension: Int { singularValues.count }
+
+    /// The model with new cases folded in: each case's terms are weighted with the model's idf
+    /// (sublinear tf, unit length, as at build time) and projected on V_k, so that the case is
+    /// searchable at once, without a rebuild. Terms the model does not know are left out.
+    public func foldingIn(caseIds newIds: [String], terms: [[String]]) -> LSAModel {
+        precondition(newIds.count == terms.count)
+        // Columns in the model's own order (the file's, whatever order that is).
+        var columnByTerm: [String: Int32] = [:]
+        for (column, term) in self.terms.enumerated() { columnByTerm[term] = Int32(column) }
+        let counts = terms.map { document in
+            document.reduce(into: [Int32: Double]()) { counts, term in
+                if let column = columnByTerm[term] { counts[column, default: 0] += 1 }
+            }
+        }
+        let weighting = TfidfWeighting(inverseDocumentFrequency: inverseDocumentFrequency, documentCount: caseIds.count)
+        let weights = weighting.transform(SparseMatrix(columns: self.terms.count, rows: counts))
+        let added = SemanticSpace.foldIn(weights, basis: termBasis)
+        return LSAModel(
+            fingerprint: fingerprint, terms: self.terms, inverseDocumentFrequency: inverseDocumentFrequency,
+            caseIds: caseIds + newIds, practiceIds: practiceIds, practiceCaseRows: practiceCaseRows,
+            singularValues: singularValues, termBasis: termBasis,
+            caseVectors: RowMajorMatrix(rows: caseVectors.rows + added.rows, columns: dimension, values: caseVectors.values + added.values),
+            practiceVectors: practiceVectors, foldedCaseCount: foldedCaseCount + newIds.count)
+    }
+
+    /// True when folded-in cases are more than `share` of all cases: time for a full rebuild.
+    public func needsRebuild(foldedShare share: Double) -> Bool {
+        caseIds.isEmpty ? false : Double(foldedCaseCount) / Double(caseIds.count) > share
+    }
 
     public var semanticSpace: SemanticSpace {
         SemanticSpace(singularValues: singularValues, termBasis: termBasis, caseVectors: caseVectors, practiceVectors: practiceVectors)
@@ -62,7 +97,7 @@ public struct LSAModel: Sendable, Equatable {
 ///
 /// Sections: TERM, CASE, PRAC (UTF-8 lines), PROW (Int64 per practice), IDF_, SIGM (Double),
 /// VBAS (terms × k, column-major Double), CVEC and PVEC (rows × k, row-major Double), DIMS
-/// (Int64: terms, cases, practices, k). A file that is damaged, of another version, or built
+/// (Int64: terms, cases, practices, k), FOLD (Int64: cases folded in since the build). A file that is damaged, of another version, or built
 /// from other inputs is refused with a sentence that says which.
 public enum ModelFile {
     static let magic = Array("PRMODEL1".utf8)
@@ -75,6 +110,7 @@ public enum ModelFile {
         func doubles(_ values: [Double]) -> Data { values.map(\.bitPattern.littleEndian).withUnsafeBytes { Data($0) } }
         func integers(_ values: [Int]) -> Data { values.map { Int64($0).littleEndian }.withUnsafeBytes { Data($0) } }
         sections.append(("DIMS", integers([model.terms.count, model.caseIds.count, model.practiceIds.count, model.dimension])))
+        sections.append(("FOLD", integers([model.foldedCaseCount])))
         sections.append(("TERM", lines(model.terms)))
         sections.append(("CASE", lines(model.caseIds)))
         sections.append(("PRAC", lines(model.practiceIds)))
@@ -150,6 +186,8 @@ public enum ModelFile {
         let dimensions = try integers("DIMS", count: 4)
         let (terms, cases, practices, k) = (dimensions[0], dimensions[1], dimensions[2], dimensions[3])
         guard terms >= 0, cases >= 0, practices >= 0, k >= 0 else { throw fail("negative dimensions") }
+        let folded = try integers("FOLD", count: 1)[0]
+        guard (0...cases).contains(folded) else { throw fail("\(folded) folded-in cases of \(cases)") }
         let rows = try integers("PROW", count: practices)
         guard rows.allSatisfy({ (0..<max(cases, 1)).contains($0) }) else { throw fail("a practice points outside the cases") }
         return LSAModel(
@@ -159,7 +197,8 @@ public enum ModelFile {
             singularValues: try doubles("SIGM", count: k),
             termBasis: DenseMatrix(rows: terms, columns: k, values: try doubles("VBAS", count: terms * k)),
             caseVectors: RowMajorMatrix(rows: cases, columns: k, values: try doubles("CVEC", count: cases * k)),
-            practiceVectors: RowMajorMatrix(rows: practices, columns: k, values: try doubles("PVEC", count: practices * k)))
+            practiceVectors: RowMajorMatrix(rows: practices, columns: k, values: try doubles("PVEC", count: practices * k)),
+            foldedCaseCount: folded)
     }
 
     /// FNV-1a over 8-byte words (and the tail bytes): cheap, and any flipped bit changes it.

@@ -55,4 +55,29 @@ import Testing
             for c in 0..<10 { #expect(abs(folded[row, c] - svd.u[row, c] * svd.singularValues[c]) < 1e-12) }
         }
     }
+
+    /// A new case is searchable at once: folded in with the model's idf and basis, marked, and
+    /// saved with the mark; past a share of folded cases the model asks for a rebuild.
+    @Test func growthWithoutARebuild() throws {
+        let model = try Self.smallModel()
+        let text = ["词3", "词3", "词7", "词12", "不在词表"]
+        let grown = model.foldingIn(caseIds: ["new-01"], terms: [text])
+        #expect(grown.caseIds.last == "new-01")
+        #expect(grown.foldedCaseCount == 1)
+        #expect(grown.caseVectors.rows == model.caseVectors.rows + 1)
+        #expect(Array(grown.caseVectors.values.prefix(model.caseVectors.values.count)) == model.caseVectors.values)
+        // Its vector is its TF-IDF row (known terms, the model's idf) times V_k.
+        let weights = TfidfWeighting(inverseDocumentFrequency: model.inverseDocumentFrequency, documentCount: 60)
+            .transform(SparseMatrix(columns: 80, rows: [[3: 2, 7: 1, 12: 1]]))
+        let expected = SemanticSpace.foldIn(weights, basis: model.termBasis)
+        #expect(Array(grown.caseVectors.row(60)) == expected.values)
+        // Searchable: its nearest neighbour by its own vector is itself.
+        let index = NeighbourIndex(vectors: grown.caseVectors)
+        #expect(index.query(Array(grown.caseVectors.row(60)), top: 1).first?.index == 60)
+        // Saved with the mark.
+        #expect(try ModelFile.decode(ModelFile.encode(grown), path: "m").foldedCaseCount == 1)
+        #expect(grown.needsRebuild(foldedShare: 0.1) == false)
+        let many = grown.foldingIn(caseIds: (2...9).map { "new-0\($0)" }, terms: Array(repeating: text, count: 8))
+        #expect(many.needsRebuild(foldedShare: 0.1))  // 9 of 69
+    }
 }
