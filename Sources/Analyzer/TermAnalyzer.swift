@@ -19,7 +19,13 @@ public struct TermAnalyzer: Sendable {
 
     /// The terms of the text, in order, repeats kept (counts are the caller's business).
     public func terms(_ text: String, workspace: SegmentationWorkspace = SegmentationWorkspace()) -> [String] {
-        words(text, workspace: workspace).compactMap { word in
+        terms(normalized: normalizer.normalize(text), workspace: workspace)
+    }
+
+    /// The terms of a text already normalised (by `normalizer`), for callers that also need
+    /// the normalised text itself (the tagger reads it too).
+    public func terms(normalized text: String, workspace: SegmentationWorkspace = SegmentationWorkspace()) -> [String] {
+        segmenter.words(text, workspace: workspace).compactMap { word in
             guard Self.isContentWord(word) else { return nil }
             let term = word.lowercased()
             return stopWords.contains(term) ? nil : term

@@ -24,22 +24,25 @@ public struct FeatureSpace: Sendable {
 
     public init(cases: [CaseRecord], analyzer: TermAnalyzer, tagger: Tagger) {
         let workspace = SegmentationWorkspace()
-        let caseTerms = cases.map { analyzer.terms($0.text, workspace: workspace) }
+        // Each text normalised once, for both its terms and its tags.
+        let caseTexts = cases.map { analyzer.normalizer.normalize($0.text) }
         let practices = cases.enumerated().flatMap { row, record in record.practices.map { (row, $0) } }
-        let practiceTerms = practices.map { analyzer.terms($0.1.text, workspace: workspace) }
+        let practiceTexts = practices.map { analyzer.normalizer.normalize($0.1.text) }
+        let caseTerms = caseTexts.map { analyzer.terms(normalized: $0, workspace: workspace) }
+        let practiceTerms = practiceTexts.map { analyzer.terms(normalized: $0, workspace: workspace) }
 
         vocabulary = Vocabulary(terms: caseTerms.joined())
         caseIds = cases.map(\.id)
         caseCounts = SparseMatrix(columns: vocabulary.count, rows: caseTerms.map(vocabulary.counts(of:)))
         weighting = TfidfWeighting.fit(caseCounts)
         caseWeights = weighting.transform(caseCounts)
-        caseTags = cases.map { tagger.tags(in: analyzer.normalizer.normalize($0.text)) }
+        caseTags = caseTexts.map(tagger.tags(in:))
 
         practiceIds = practices.map(\.1.id)
         practiceCaseRows = practices.map(\.0)
         practiceCounts = SparseMatrix(columns: vocabulary.count, rows: practiceTerms.map(vocabulary.counts(of:)))
         practiceWeights = weighting.transform(practiceCounts)
-        practiceTags = practices.map { tagger.tags(in: analyzer.normalizer.normalize($0.1.text)) }
+        practiceTags = practiceTexts.map(tagger.tags(in:))
     }
 
     /// A new text (a query, a profile's words) in the same space: its TF-IDF row.

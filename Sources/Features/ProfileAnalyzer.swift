@@ -83,7 +83,7 @@ public struct ProfileAnalyzer: Sendable {
     public func analyze(_ profile: RegionProfile) throws -> AnalyzedProfile {
         try profile.validate(focusKeys: Set(tagger.taxonomy.keys))
         let text = analyzer.normalizer.normalize(profile.text ?? "")
-        let terms = analyzer.terms(text)
+        let terms = analyzer.terms(normalized: text)
 
         var tags: [AnalyzedProfile.Tag] = []
         for key in profile.focus ?? [] {

@@ -10,7 +10,7 @@ struct DocumentMetadata {
     var caseList: [(number: Int, region: String, title: String)] = []
 
     init(preamble: [Paragraph]) {
-        let texts = preamble.map { TextNormalizer.removeStraySpaces($0.text) }
+        let texts = preamble.map { SourceCleaning.removeStraySpaces($0.text) }
         for text in texts {
             if docNumber == nil, let range = text.range(of: #"[^\s，。：:]{1,16}[〔\[［][0-9]{4}[〕\]］][0-9]+号"#, options: .regularExpression) {
                 docNumber = String(text[range]).replacingOccurrences(of: #"[\[［]"#, with: "〔", options: .regularExpression)

@@ -34,7 +34,7 @@ struct ParagraphBuilder {
         var number = 0
         for raw in rawText.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }) {
             number += 1
-            let (stripped, isHeading) = TextNormalizer.stripMarkup(String(raw))
+            let (stripped, isHeading) = SourceCleaning.stripMarkup(String(raw))
             let isIndented = stripped.hasPrefix("  ") || stripped.hasPrefix("\u{3000}")
             let rawCells = stripped.split(separator: "\t", omittingEmptySubsequences: false)
                 .map { clean(String($0)) }
@@ -51,14 +51,14 @@ struct ParagraphBuilder {
                 text = rawCells.first ?? ""
             }
             let isTitleLike = text.count <= 60 && !text.contains("。")
-            text = TextNormalizer.removeStraySpaces(text, keepPhraseSpaces: isHeading || isTitleLike)
+            text = SourceCleaning.removeStraySpaces(text, keepPhraseSpaces: isHeading || isTitleLike)
             result.append(CleanLine(number: number, text: text, cells: cells, isHeading: isHeading, isIndented: isIndented))
         }
         return result
     }
 
     private func clean(_ cell: String) -> String {
-        TextNormalizer.normalizeWidth(cell).trimmingCharacters(in: .whitespaces)
+        SourceCleaning.normalizeWidth(cell).trimmingCharacters(in: .whitespaces)
     }
 
     static func isIndentedLayout(_ lines: [CleanLine]) -> Bool {
@@ -122,7 +122,7 @@ struct ParagraphBuilder {
                 let character = characters[index]
                 if character == Self.joinMark {
                     if let left = output.last, index + 1 < characters.count, characters[index + 1] == left,
-                       TextNormalizer.isHan(left), !reduplications.contains(String([left, left])), !occursDoubled(left) {
+                       SourceCleaning.isHan(left), !reduplications.contains(String([left, left])), !occursDoubled(left) {
                         index += 2  // skip the mark and the repeated character
                         continue
                     }
@@ -134,7 +134,7 @@ struct ParagraphBuilder {
             }
             characters = output
             var result = paragraph
-            result.text = TextNormalizer.removeStraySpaces(String(characters), keepPhraseSpaces: paragraph.isHeading)
+            result.text = SourceCleaning.removeStraySpaces(String(characters), keepPhraseSpaces: paragraph.isHeading)
             return result
         }
     }

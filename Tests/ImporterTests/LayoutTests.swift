@@ -81,22 +81,22 @@ import Testing
 
 @Suite struct CleaningTests {
     @Test func markersAreNormalisedAcrossWidths() {
-        #expect(TextNormalizer.normalizeWidth("(1)建设 (一)加强 （２）推进 ２０２１年") == "（1）建设 （一）加强 （2）推进 2021年")
-        #expect(TextNormalizer.normalizeWidth("达到９５．５％") == "达到95.5%")
+        #expect(SourceCleaning.normalizeWidth("(1)建设 (一)加强 （２）推进 ２０２１年") == "（1）建设 （一）加强 （2）推进 2021年")
+        #expect(SourceCleaning.normalizeWidth("达到９５．５％") == "达到95.5%")
     }
 
     @Test func straySpacesGoButTitleSpacesStay() {
-        #expect(TextNormalizer.removeStraySpaces("全县 546 家单位，2021 年 2月 23日") == "全县546家单位，2021年2月23日")
-        #expect(TextNormalizer.removeStraySpaces("创新模式 全民共建", keepPhraseSpaces: true) == "创新模式 全民共建")
-        #expect(TextNormalizer.removeStraySpaces("案例的 通 知", keepPhraseSpaces: true) == "案例的通知")
-        #expect(TextNormalizer.removeStraySpaces("Healthy  China 行动") == "Healthy China行动")
+        #expect(SourceCleaning.removeStraySpaces("全县 546 家单位，2021 年 2月 23日") == "全县546家单位，2021年2月23日")
+        #expect(SourceCleaning.removeStraySpaces("创新模式 全民共建", keepPhraseSpaces: true) == "创新模式 全民共建")
+        #expect(SourceCleaning.removeStraySpaces("案例的 通 知", keepPhraseSpaces: true) == "案例的通知")
+        #expect(SourceCleaning.removeStraySpaces("Healthy  China 行动") == "Healthy China行动")
     }
 
     @Test func markupIsStripped() {
-        #expect(TextNormalizer.stripMarkup("<p>典型经验：（1）建设</p>").text == "典型经验：（1）建设")
-        let heading = TextNormalizer.stripMarkup("### **三、推进成效**")
+        #expect(SourceCleaning.stripMarkup("<p>典型经验：（1）建设</p>").text == "典型经验：（1）建设")
+        let heading = SourceCleaning.stripMarkup("### **三、推进成效**")
         #expect(heading.text == "三、推进成效" && heading.isHeading)
-        #expect(TextNormalizer.stripMarkup("---").text.isEmpty)
+        #expect(SourceCleaning.stripMarkup("---").text.isEmpty)
     }
 
     @Test func brokenLinesAreRejoinedInBothLayouts() {

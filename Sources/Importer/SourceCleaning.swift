@@ -1,8 +1,9 @@
 import Foundation
 
-/// Line-level cleaning of text extracted from PDFs and Word files. Each function has one job
+/// Line-level cleaning of text extracted from PDFs and Word files (the importer's; the
+/// analyzer's `TextNormalizer` prepares text for segmentation). Each function has one job
 /// and keeps the source's wording: only markup, debris, widths and stray spaces change.
-enum TextNormalizer {
+enum SourceCleaning {
     /// Removes HTML tags (`<p>`, `</p>`…), Markdown heading marks and bold/italic markers.
     /// Returns the text and whether the line was a Markdown heading.
     static func stripMarkup(_ line: String) -> (text: String, isHeading: Bool) {
