@@ -28,8 +28,10 @@ let package = Package(
         // BLAS and LAPACK through their C interfaces (system libraries, see Sources/C*/shim.h).
         .systemLibrary(name: "CBLAS", path: "Sources/CBLAS"),
         .systemLibrary(name: "CLAPACKE", path: "Sources/CLAPACKE"),
+        // The scan of one neighbour query, in C for AVX2 dispatch (see vector_kernels.c).
+        .target(name: "VectorKernels"),
         // The LSA core: truncated SVD, case/practice/term vectors, similarity, the model file.
-        .target(name: "LSA", dependencies: ["CBLAS", "CLAPACKE", "Features"]),
+        .target(name: "LSA", dependencies: ["CBLAS", "CLAPACKE", "Features", "VectorKernels"]),
         // config/practiced.yaml and the paths it names.
         .target(name: "Settings", dependencies: [.product(name: "Configuration", package: "swift-configuration")]),
         .executableTarget(

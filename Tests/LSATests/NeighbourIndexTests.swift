@@ -20,6 +20,23 @@ import Testing
         }
     }
 
+    @Test func tiesGoToTheLowerIndexWhateverTheBlocksAndThreads() {
+        // Rows 0, 3, 6, … are the same vector: every one of them ties with all the others.
+        var sampler = GaussianSampler(seed: 13)
+        let distinct = sampler.matrix(rows: 3, columns: 6)
+        var vectors = RowMajorMatrix(rows: 90, columns: 6)
+        for row in 0..<90 {
+            for column in 0..<6 { vectors[row, column] = distinct[row % 3, column] }
+        }
+        let index = NeighbourIndex(vectors: vectors)
+        for blockSize in [7, 32, 1024] {
+            let all = index.allTopK(4, blockSize: blockSize)
+            #expect(all[0].map(\.index) == [3, 6, 9, 12])
+            #expect(all[87].map(\.index) == [0, 3, 6, 9])
+        }
+        #expect(index.query(Array(vectors.row(4)), top: 3, excluding: [1, 4]).map(\.index) == [7, 10, 13])
+    }
+
     @Test func similaritiesOfTheWholeMatrixMatchPairwiseCosines() {
         var sampler = GaussianSampler(seed: 12)
         let vectors = sampler.matrix(rows: 40, columns: 8)

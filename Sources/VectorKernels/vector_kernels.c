@@ -1,0 +1,19 @@
+// The one kernel of the product written in C, for one reason: a single neighbour query reads
+// every vector once and is bound by how many floats one instruction handles. Swift compiles for
+// the baseline x86-64 (SSE2, 4 floats); `target_clones` makes the compiler emit an AVX2 + FMA
+// version as well and pick it at load time on CPUs that have it, as numpy and faiss do.
+// BLAS sgemv does the same product but is tuned for large blocks, not a fused scan of short
+// chunks (measured slower here, see Benchmarks/RESULTS.md).
+#include "vector_kernels.h"
+
+__attribute__((target_clones("arch=x86-64-v3", "default")))
+void vector_kernels_row_dots(const float *rows, long count, long dimensions, const float *query, float *scores) {
+    // Summing in any order lets the compiler keep several vector accumulators.
+#pragma clang fp reassociate(on)
+    for (long row = 0; row < count; row++) {
+        const float *vector = rows + row * dimensions;
+        float sum = 0;
+        for (long i = 0; i < dimensions; i++) sum += vector[i] * query[i];
+        scores[row] = sum;
+    }
+}
