@@ -37,72 +37,112 @@ public enum MatrixMarket {
     }
 
     /// Reads a coordinate real (or integer) general matrix, as written by `encode` or scipy.
-    /// Entries are gathered in three flat arrays and sorted into CSR by a counting pass
-    /// (memory: the entries once, not a dictionary per row); repeated entries are summed.
     public static func decode(_ data: Data, path: String) throws -> SparseMatrix {
-        var rows = 0, columns = 0
-        var sawSize = false
-        var entryRows: [Int32] = [], entryColumns: [Int32] = [], entryValues: [Double] = []
-        var lineNumber = 0
-        for line in data.split(separator: 0x0A) {
-            lineNumber += 1
-            if line.first == UInt8(ascii: "%") || line.allSatisfy({ $0 == 0x20 || $0 == 0x0D }) { continue }
-            let fields = line.split(separator: 0x20)
-            if !sawSize {
-                guard fields.count == 3, let r = Int(String(decoding: fields[0], as: UTF8.self)),
-                      let c = Int(String(decoding: fields[1], as: UTF8.self)), let n = Int(String(decoding: fields[2], as: UTF8.self)) else {
-                    throw FeatureError.badConfiguration(path: "\(path):\(lineNumber)", reason: "expected 'rows columns entries'")
-                }
-                (rows, columns, sawSize) = (r, c, true)
-                entryRows.reserveCapacity(n)
-                entryColumns.reserveCapacity(n)
-                entryValues.reserveCapacity(n)
-                continue
-            }
-            guard fields.count >= 3, let r = Int(String(decoding: fields[0], as: UTF8.self)),
-                  let c = Int(String(decoding: fields[1], as: UTF8.self)), let v = Double(String(decoding: fields[2], as: UTF8.self).trimmingCharacters(in: .whitespaces)),
-                  (1...max(rows, 1)).contains(r), (1...max(columns, 1)).contains(c) else {
-                throw FeatureError.badConfiguration(path: "\(path):\(lineNumber)", reason: "expected 'row column value' within \(rows)×\(columns)")
-            }
-            entryRows.append(Int32(r - 1))
-            entryColumns.append(Int32(c - 1))
-            entryValues.append(v)
+        var reader = EntryReader(path: path)
+        for line in data.split(separator: 0x0A, omittingEmptySubsequences: false) { try reader.consume(line) }
+        return try reader.matrix()
+    }
+
+    /// Reads a Matrix Market file in chunks: the text is never held whole (a 100,000-document
+    /// matrix is ~400 MB of text), only its entries.
+    public static func read(contentsOf url: URL, chunkSize: Int = 8 << 20) throws -> SparseMatrix {
+        let file = try FileHandle(forReadingFrom: url)
+        defer { try? file.close() }
+        var reader = EntryReader(path: url.path)
+        var carried = Data()
+        while let chunk = try file.read(upToCount: chunkSize), !chunk.isEmpty {
+            carried.append(chunk)
+            guard let lastNewline = carried.lastIndex(of: 0x0A) else { continue }
+            for line in carried[..<lastNewline].split(separator: 0x0A, omittingEmptySubsequences: false) { try reader.consume(line) }
+            carried = Data(carried[(lastNewline + 1)...])
         }
+        if !carried.isEmpty { try reader.consume(carried[...]) }
+        return try reader.matrix()
+    }
+}
+
+/// The entries of a Matrix Market text, line by line, then sorted into CSR.
+///
+/// Entries are gathered in three flat arrays and sorted by a counting pass, then each row by
+/// column in place (memory: the entries and one sorted copy, not a dictionary per row);
+/// repeated entries are summed.
+private struct EntryReader {
+    let path: String
+    var rows = 0, columns = 0
+    var sawSize = false
+    var lineNumber = 0
+    var entryRows: [Int32] = [], entryColumns: [Int32] = [], entryValues: [Double] = []
+
+    init(path: String) { self.path = path }
+
+    mutating func consume(_ line: Data.SubSequence) throws {
+        lineNumber += 1
+        if line.first == UInt8(ascii: "%") || line.allSatisfy({ $0 == 0x20 || $0 == 0x0D }) { return }
+        let fields = line.split(separator: 0x20)
+        if !sawSize {
+            guard fields.count == 3, let r = Int(String(decoding: fields[0], as: UTF8.self)),
+                  let c = Int(String(decoding: fields[1], as: UTF8.self)), let n = Int(String(decoding: fields[2], as: UTF8.self)) else {
+                throw FeatureError.badConfiguration(path: "\(path):\(lineNumber)", reason: "expected 'rows columns entries'")
+            }
+            (rows, columns, sawSize) = (r, c, true)
+            entryRows.reserveCapacity(n)
+            entryColumns.reserveCapacity(n)
+            entryValues.reserveCapacity(n)
+            return
+        }
+        guard fields.count >= 3, let r = Int(String(decoding: fields[0], as: UTF8.self)),
+              let c = Int(String(decoding: fields[1], as: UTF8.self)),
+              let v = Double(String(decoding: fields[2], as: UTF8.self).trimmingCharacters(in: .whitespaces)),
+              (1...max(rows, 1)).contains(r), (1...max(columns, 1)).contains(c) else {
+            throw FeatureError.badConfiguration(path: "\(path):\(lineNumber)", reason: "expected 'row column value' within \(rows)×\(columns)")
+        }
+        entryRows.append(Int32(r - 1))
+        entryColumns.append(Int32(c - 1))
+        entryValues.append(v)
+    }
+
+    mutating func matrix() throws -> SparseMatrix {
         guard sawSize else { throw FeatureError.badConfiguration(path: path, reason: "no size line: not a Matrix Market file") }
-        // Counting sort by row, then each row sorted by column with repeats summed.
+        // Counting sort by row.
         var pointers = [Int](repeating: 0, count: rows + 1)
         for row in entryRows { pointers[Int(row) + 1] += 1 }
         for row in 0..<rows { pointers[row + 1] += pointers[row] }
         var next = pointers
-        var columnsSorted = [Int32](repeating: 0, count: entryRows.count)
-        var valuesSorted = [Double](repeating: 0, count: entryRows.count)
+        var sortedColumns = [Int32](repeating: 0, count: entryRows.count)
+        var sortedValues = [Double](repeating: 0, count: entryRows.count)
         for index in entryRows.indices {
             let row = Int(entryRows[index])
-            columnsSorted[next[row]] = entryColumns[index]
-            valuesSorted[next[row]] = entryValues[index]
+            sortedColumns[next[row]] = entryColumns[index]
+            sortedValues[next[row]] = entryValues[index]
             next[row] += 1
         }
         entryRows = []
         entryColumns = []
         entryValues = []
-        var finalPointers = [0]
-        finalPointers.reserveCapacity(rows + 1)
-        var finalColumns: [Int32] = [], finalValues: [Double] = []
-        finalColumns.reserveCapacity(columnsSorted.count)
-        finalValues.reserveCapacity(columnsSorted.count)
+        // Each row by column, repeats summed, compacted in place (the write position never
+        // passes the read position).
+        var rowPointers = [0]
+        rowPointers.reserveCapacity(rows + 1)
+        var written = 0
+        var rowEntries: [(Int32, Double)] = []
         for row in 0..<rows {
-            let range = pointers[row]..<pointers[row + 1]
-            let order = range.sorted { columnsSorted[$0] < columnsSorted[$1] }
-            for index in order {
-                if finalColumns.count > finalPointers[row], finalColumns.last == columnsSorted[index] {
-                    finalValues[finalValues.count - 1] += valuesSorted[index]
+            rowEntries.removeAll(keepingCapacity: true)
+            for entry in pointers[row]..<pointers[row + 1] { rowEntries.append((sortedColumns[entry], sortedValues[entry])) }
+            rowEntries.sort { $0.0 < $1.0 }
+            let rowStart = written
+            for (column, value) in rowEntries {
+                if written > rowStart, sortedColumns[written - 1] == column {
+                    sortedValues[written - 1] += value
                 } else {
-                    finalColumns.append(columnsSorted[index])
-                    finalValues.append(valuesSorted[index])
+                    sortedColumns[written] = column
+                    sortedValues[written] = value
+                    written += 1
                 }
             }
-            finalPointers.append(finalColumns.count)
+            rowPointers.append(written)
         }
-        return SparseMatrix(rows: rows, columns: columns, rowPointers: finalPointers, columnIndices: finalColumns, values: finalValues)
+        sortedColumns.removeLast(sortedColumns.count - written)
+        sortedValues.removeLast(sortedValues.count - written)
+        return SparseMatrix(rows: rows, columns: columns, rowPointers: rowPointers, columnIndices: sortedColumns, values: sortedValues)
     }
 }

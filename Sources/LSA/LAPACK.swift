@@ -5,9 +5,10 @@ import CLAPACKE
 public enum LAPACK {
     /// The thin SVD of A (m×n): A = U · diag(s) · Vᵀ with U m×r, s descending (r), Vᵀ r×n,
     /// r = min(m, n). Divide and conquer (dgesdd): the fastest exact LAPACK routine for this.
-    public static func singularValueDecomposition(_ a: DenseMatrix) throws -> (u: DenseMatrix, s: [Double], vt: DenseMatrix) {
+    /// Consumes A (its storage becomes the routine's work copy when the caller gives it up).
+    public static func singularValueDecomposition(_ a: consuming DenseMatrix) throws -> (u: DenseMatrix, s: [Double], vt: DenseMatrix) {
         let m = a.rows, n = a.columns, r = min(m, n)
-        var work = a.values
+        var work = (consume a).values
         var s = [Double](repeating: 0, count: r)
         var u = DenseMatrix(rows: m, columns: r)
         var vt = DenseMatrix(rows: r, columns: n)

@@ -17,3 +17,31 @@ void vector_kernels_row_dots(const float *rows, long count, long dimensions, con
         scores[row] = sum;
     }
 }
+
+__attribute__((target_clones("arch=x86-64-v4", "arch=x86-64-v3", "default")))
+void vector_kernels_sparse_rows_times_dense(const long *row_pointers, const int *column_indices, const double *values,
+                                            long first_row, long end_row, const double *dense, long width,
+                                            long panel_start, long panel_width, double *out) {
+    for (long row = first_row; row < end_row; row++) {
+        double *restrict target = out + row * width + panel_start;
+        for (long entry = row_pointers[row]; entry < row_pointers[row + 1]; entry++) {
+            const double weight = values[entry];
+            const double *restrict source = dense + (long)column_indices[entry] * width + panel_start;
+            for (long i = 0; i < panel_width; i++) target[i] += weight * source[i];
+        }
+    }
+}
+
+__attribute__((target_clones("arch=x86-64-v4", "arch=x86-64-v3", "default")))
+void vector_kernels_sparse_rows_times_dense_f32(const long *row_pointers, const int *column_indices, const double *values,
+                                                long first_row, long end_row, const float *dense, long width,
+                                                long panel_start, long panel_width, float *out) {
+    for (long row = first_row; row < end_row; row++) {
+        float *restrict target = out + row * width + panel_start;
+        for (long entry = row_pointers[row]; entry < row_pointers[row + 1]; entry++) {
+            const float weight = (float)values[entry];
+            const float *restrict source = dense + (long)column_indices[entry] * width + panel_start;
+            for (long i = 0; i < panel_width; i++) target[i] += weight * source[i];
+        }
+    }
+}
