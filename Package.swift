@@ -2,7 +2,7 @@
 import PackageDescription
 
 // One module per stage of the data flow (see ../shared/DESIGN.md):
-// Importer → Corpus → (Analyzer → Features → LSA → Engine, later issues) → faces (`practiced`).
+// Importer → Corpus → Analyzer → Features → LSA → Engine → faces (`practiced`).
 let package = Package(
     name: "practiced",
     platforms: [.macOS(.v15)],
@@ -32,12 +32,14 @@ let package = Package(
         .target(name: "VectorKernels"),
         // The LSA core: truncated SVD, case/practice/term vectors, similarity, the model file.
         .target(name: "LSA", dependencies: ["CBLAS", "CLAPACKE", "Features", "VectorKernels"]),
+        // Recommendation and similarity over the LSA model, and how well it ranks.
+        .target(name: "Engine", dependencies: ["Analyzer", "Corpus", "Features", "LSA", "Regions"]),
         // config/practiced.yaml and the paths it names.
         .target(name: "Settings", dependencies: [.product(name: "Configuration", package: "swift-configuration")]),
         .executableTarget(
             name: "practiced",
             dependencies: [
-                "Analyzer", "Corpus", "Features", "Importer", "LSA", "Regions", "Settings",
+                "Analyzer", "Corpus", "Engine", "Features", "Importer", "LSA", "Regions", "Settings",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -47,6 +49,7 @@ let package = Package(
         .testTarget(name: "AnalyzerTests", dependencies: ["Analyzer"]),
         .testTarget(name: "FeaturesTests", dependencies: ["Analyzer", "Corpus", "Features", "Regions"]),
         .testTarget(name: "LSATests", dependencies: ["Features", "LSA"]),
+        .testTarget(name: "EngineTests", dependencies: ["Corpus", "Engine"]),
         .testTarget(name: "CLITests", dependencies: ["Corpus"]),
     ]
 )

@@ -94,3 +94,18 @@ import Testing
         #expect(try Data(contentsOf: model) == bytes)
     }
 }
+
+@Suite struct EvalCommandTests {
+    @Test func reportsTheBM25FloorForEveryDevelopmentProfile() throws {
+        let result = try practiced(["eval", "--format", "json"])
+        #expect(result.status == 0, "\(result.errors)")
+        let object = try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any]
+        let rows = object?["profiles"] as? [[String: Any]] ?? []
+        #expect(rows.compactMap { $0["id"] as? String } == ["D01", "D02", "D03", "D04", "D05"])
+        // The floor as eval/README.md measured it with jieba tokens: ~0.67 mean, D01 ~0.40.
+        let mean = (object?["mean"] as? [String: Double])?["bm25_ndcg10"] ?? 0
+        #expect((0.55...0.75).contains(mean))
+        let d01 = rows.first { $0["id"] as? String == "D01" }?["bm25_ndcg10"] as? Double ?? 0
+        #expect((0.3...0.5).contains(d01))
+    }
+}

@@ -1,0 +1,62 @@
+import ArgumentParser
+import Corpus
+import Engine
+import Features
+import Foundation
+
+struct EvalCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "eval",
+        abstract: "Ranking quality on graded development profiles: nDCG@10 and P@5 per profile, beside the BM25 floor.",
+        discussion: """
+            nDCG@10 is taken over the distinct cases of the ranked list (gain 2^grade − 1), P@5 over its \
+            first five distinct cases (grade ≥ 2); see eval/README.md. The BM25 floor ranks whole case \
+            texts by the profile's text, with the product's own analyzer.
+            """
+    )
+
+    @OptionGroup var configOption: ConfigOption
+
+    @Option(name: .long, help: "Development profiles (JSON Lines; default: eval/dev-profiles.jsonl of the project).")
+    var profiles: String?
+
+    @Option(name: .long, help: "Graded judgments, {profile id: {case key: grade}} (default: eval/dev-qrels.json of the project).")
+    var judgments: String?
+
+    @Option(name: .long, help: "Output format: text (a table) or json.")
+    var format: OutputFormat = .text
+
+    func run() async throws {
+        try await reportingFailure {
+            let settings = try await configOption.load()
+            let set = try EvaluationSet(
+                profiles: profiles.map { URL(fileURLWithPath: $0) } ?? settings.root.appendingPathComponent("eval/dev-profiles.jsonl"),
+                judgments: judgments.map { URL(fileURLWithPath: $0) } ?? settings.root.appendingPathComponent("eval/dev-qrels.json"))
+            let cases = try CorpusFiles.readDirectory(settings.corpusDirectory)
+            let analyzer = try settings.loadTermAnalyzer()
+            let keys = cases.map(Judgments.key(of:))
+            let floor = BM25(documents: cases.map { analyzer.terms($0.text) })
+            var rows: [[String: Any]] = []
+            for profile in set.profiles {
+                let grades = set.judgments.grades[profile.id!]!
+                let ranked = floor.ranking(analyzer.terms(profile.text ?? "")).map { keys[$0] }
+                rows.append([
+                    "id": profile.id!, "name": profile.name ?? "",
+                    "bm25_ndcg10": RankingMetrics.ndcg(ranked, grades: grades), "bm25_p5": RankingMetrics.precision(ranked, grades: grades),
+                ])
+            }
+            let mean = { (key: String) in rows.map { $0[key] as! Double }.reduce(0, +) / Double(max(rows.count, 1)) }
+            switch format {
+            case .json:
+                try printJSON(["profiles": rows, "mean": ["bm25_ndcg10": mean("bm25_ndcg10"), "bm25_p5": mean("bm25_p5")]])
+            case .text:
+                print("profile  BM25 nDCG@10  BM25 P@5  name")
+                for row in rows {
+                    print(String(format: "%@  %12.3f  %8.2f  %@", row["id"] as! String, row["bm25_ndcg10"] as! Double,
+                                 row["bm25_p5"] as! Double, row["name"] as! String))
+                }
+                print(String(format: "mean  %15.3f  %8.2f", mean("bm25_ndcg10"), mean("bm25_p5")))
+            }
+        }
+    }
+}
