@@ -3,6 +3,7 @@ import Corpus
 import Engine
 import Features
 import Foundation
+import LSA
 
 struct EvalCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -36,26 +37,39 @@ struct EvalCommand: AsyncParsableCommand {
             let analyzer = try settings.loadTermAnalyzer()
             let keys = cases.map(Judgments.key(of:))
             let floor = BM25(documents: cases.map { analyzer.terms($0.text) })
+            let features = try settings.loadFeatureSpace()
+            let text = TextSimilarity(features: features, space: try settings.loadModel().semanticSpace)
+            let caseKeyById = Dictionary(uniqueKeysWithValues: zip(cases.map(\.id), keys))
+            let practiceCaseKeys = features.practiceCaseRows.map { caseKeyById[features.caseIds[$0]]! }
             var rows: [[String: Any]] = []
             for profile in set.profiles {
                 let grades = set.judgments.grades[profile.id!]!
-                let ranked = floor.ranking(analyzer.terms(profile.text ?? "")).map { keys[$0] }
+                let terms = analyzer.terms(profile.text ?? "")
+                let ranked = floor.ranking(terms).map { keys[$0] }
+                // The text component alone (LSA cosine of practices), before tags and region fit.
+                let practiceScores = text.practiceScores(terms)
+                let lsaRanked = practiceScores.indices.sorted { practiceScores[$0] > practiceScores[$1] }.prefix(10).map { practiceCaseKeys[$0] }
                 rows.append([
                     "id": profile.id!, "name": profile.name ?? "",
                     "bm25_ndcg10": RankingMetrics.ndcg(ranked, grades: grades), "bm25_p5": RankingMetrics.precision(ranked, grades: grades),
+                    "lsa_text_ndcg10": RankingMetrics.ndcg(Array(lsaRanked), grades: grades),
+                    "lsa_text_p5": RankingMetrics.precision(Array(lsaRanked), grades: grades),
                 ])
             }
             let mean = { (key: String) in rows.map { $0[key] as! Double }.reduce(0, +) / Double(max(rows.count, 1)) }
             switch format {
             case .json:
-                try printJSON(["profiles": rows, "mean": ["bm25_ndcg10": mean("bm25_ndcg10"), "bm25_p5": mean("bm25_p5")]])
+                let columns = ["bm25_ndcg10", "bm25_p5", "lsa_text_ndcg10", "lsa_text_p5"]
+                try printJSON(["profiles": rows, "mean": Dictionary(uniqueKeysWithValues: columns.map { ($0, mean($0)) })])
             case .text:
-                print("profile  BM25 nDCG@10  BM25 P@5  name")
+                print("profile  BM25 nDCG@10  BM25 P@5  LSA text nDCG@10  LSA text P@5  name")
                 for row in rows {
-                    print(String(format: "%@  %12.3f  %8.2f  %@", row["id"] as! String, row["bm25_ndcg10"] as! Double,
-                                 row["bm25_p5"] as! Double, row["name"] as! String))
+                    print(String(format: "%@  %12.3f  %8.2f  %16.3f  %12.2f  %@", row["id"] as! String, row["bm25_ndcg10"] as! Double,
+                                 row["bm25_p5"] as! Double, row["lsa_text_ndcg10"] as! Double, row["lsa_text_p5"] as! Double,
+                                 row["name"] as! String))
                 }
-                print(String(format: "mean  %15.3f  %8.2f", mean("bm25_ndcg10"), mean("bm25_p5")))
+                print(String(format: "mean  %15.3f  %8.2f  %16.3f  %12.2f", mean("bm25_ndcg10"), mean("bm25_p5"),
+                             mean("lsa_text_ndcg10"), mean("lsa_text_p5")))
             }
         }
     }
