@@ -49,7 +49,7 @@ let package = Package(
         .testTarget(name: "AnalyzerTests", dependencies: ["Analyzer"]),
         .testTarget(name: "FeaturesTests", dependencies: ["Analyzer", "Corpus", "Features", "Regions"]),
         .testTarget(name: "LSATests", dependencies: ["Features", "LSA"]),
-        .testTarget(name: "EngineTests", dependencies: ["Corpus", "Engine"]),
+        .testTarget(name: "EngineTests", dependencies: ["Corpus", "Engine", "Features", "Regions"]),
         .testTarget(name: "CLITests", dependencies: ["Corpus"]),
     ]
 )

@@ -48,6 +48,9 @@ public struct AnalyzedProfile: Sendable {
         public var revolutionaryBase: Fact<Bool>?
         public var macroRegion: Fact<String>?
 
+        /// Nothing known yet.
+        public init() {}
+
         enum CodingKeys: String, CodingKey {
             case level, province, terrain, economy, urbanization, aging
             case ethnicMinority = "ethnic_minority"

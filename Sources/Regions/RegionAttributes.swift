@@ -42,3 +42,10 @@ public struct RegionAttributes: Sendable, Codable, Equatable {
         case macroRegion = "macro_region"
     }
 }
+
+extension RegionAttributes {
+    /// A unit with only its name and level known; the rest is filled by whoever knows it.
+    public init(name: String, level: String) {
+        self.init(name: name, code: nil, province: nil, prefecture: nil, county: nil, level: level)
+    }
+}

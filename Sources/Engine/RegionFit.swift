@@ -1,0 +1,60 @@
+import Features
+import Regions
+
+/// How well a source region's situation matches a profile's: the mean, over the attributes the
+/// profile states, of 1 (same), 0 (different) or ½ (the source's is unknown), and the shared
+/// ones in words for the explanation (e.g. 山区、原国家级贫困县).
+public struct RegionFit: Sendable, Equatable {
+    public let score: Double
+    /// Shared attributes, in Chinese, in a fixed order.
+    public let shared: [String]
+
+    static let terrainNames = [
+        "mountain": "山区", "hill": "丘陵", "plain": "平原", "plateau": "高原", "basin": "盆地",
+        "coastal": "沿海", "island": "海岛", "grassland": "草原", "desert": "荒漠",
+    ]
+    static let urbanizationNames = ["rural": "农村", "mixed": "城乡结合", "urban": "城市"]
+    static let levelNames = ["province": "省级", "prefecture": "地市级", "county": "县级", "district": "县级（市辖区）", "township": "乡镇（街道）"]
+
+    /// nil when the profile states nothing about its situation.
+    public static func compare(_ profile: AnalyzedProfile.Attributes, with source: RegionAttributes?) -> RegionFit? {
+        var parts: [Double] = []
+        var shared: [String] = []
+        func add(_ agreement: Bool?, _ words: @autoclosure () -> String) {
+            guard let agreement else { return parts.append(0.5) }
+            parts.append(agreement ? 1 : 0)
+            if agreement { shared.append(words()) }
+        }
+        if let terrain = profile.terrain?.value, !terrain.isEmpty {
+            let common = terrain.filter { source?.terrain?.value.contains($0) ?? false }
+            add(source?.terrain.map { _ in !common.isEmpty }, common.compactMap { terrainNames[$0] }.joined(separator: "、"))
+        }
+        if let economy = profile.economy?.value {
+            let poor = source?.formerPovertyCounty?.value
+            switch economy {
+            case "poverty", "former_poverty": add(poor, "原国家级贫困县")
+            case "developed": add(poor.map { !$0 && source?.urbanRural?.value != "rural" }, "经济发达地区")
+            default: break
+            }
+        }
+        if let urbanization = profile.urbanization?.value, let theirs = source?.urbanRural?.value {
+            if urbanization == theirs { add(true, urbanizationNames[theirs] ?? theirs) }
+            else { parts.append(urbanization == "mixed" || theirs == "mixed" ? 0.5 : 0) }
+        } else if profile.urbanization != nil {
+            add(nil, "")
+        }
+        if let level = profile.level?.value {
+            let theirs = source?.level
+            let countyLevel: Set<String> = ["county", "district"]
+            if let theirs, level != theirs, countyLevel.contains(level), countyLevel.contains(theirs) {
+                parts.append(0.75)
+            } else {
+                add(theirs.map { $0 == level }, levelNames[level] ?? level)
+            }
+        }
+        if let ethnic = profile.ethnicMinority?.value, ethnic { add(source?.ethnicAutonomous?.value, "民族地区") }
+        if let base = profile.revolutionaryBase?.value, base { add(source?.revolutionaryBase?.value, "革命老区") }
+        guard !parts.isEmpty else { return nil }
+        return RegionFit(score: parts.reduce(0, +) / Double(parts.count), shared: shared)
+    }
+}
