@@ -34,7 +34,7 @@ public enum SparseProducts {
                 b.values.withUnsafeBufferPointer { dense in
                     let dense = UnsafeSendable(dense.baseAddress!)
                     forEachRowRange(of: a) { pointers, columns, values, start, end in
-                        vector_kernels_sparse_rows_times_dense(pointers, columns, values, start, end, dense.value, width, 0, width, output.value)
+                        vector_kernels_sparse_rows_times_dense(pointers, columns, values, start, end, dense.value, width, output.value)
                     }
                 }
             }
@@ -54,7 +54,7 @@ public enum SparseProducts {
             dense.withUnsafeBufferPointer { dense in
                 let dense = UnsafeSendable(dense.baseAddress!)
                 forEachRowRange(of: a) { pointers, columns, values, start, end in
-                    vector_kernels_sparse_rows_times_dense_f32(pointers, columns, values, start, end, dense.value, width, 0, width, output.value)
+                    vector_kernels_sparse_rows_times_dense_f32(pointers, columns, values, start, end, dense.value, width, output.value)
                 }
             }
         }

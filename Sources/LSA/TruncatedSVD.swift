@@ -13,7 +13,8 @@ public struct TruncatedSVD: Sendable {
         /// LAPACK dgesdd on the dense matrix: exact; O(n·m·min(n, m)) time, n·m memory.
         case exact
         /// Halko–Martinsson–Tropp: a Gaussian test matrix, power iterations re-orthonormalised
-        /// (CholeskyQR2, Householder QR as fallback), then an exact SVD of the small projected matrix; O(nnz·(k+p)·(2q+2)).
+        /// (CholeskyQR2, Householder QR as fallback), then an exact SVD of the small projected
+        /// matrix; O(nnz·(k+p)·(2q+2)).
         case randomized
     }
 
