@@ -36,6 +36,8 @@ public struct Settings: Sendable {
     public var profileCuesFile: URL
     /// The LSA reduction.
     public var lsa: LSASettings
+    /// How the engine weighs its evidence.
+    public var ranking: RankingSettings
 
     /// The default file: `$PRACTICED_CONFIG`, else `config/practiced.yaml` under the working directory.
     public static func defaultFile() -> URL {
@@ -85,7 +87,13 @@ public struct Settings: Sendable {
                 exactMaximumCells: reader.int(forKey: "lsa.exact_maximum_cells", default: 20_000_000),
                 oversampling: reader.int(forKey: "lsa.oversampling", default: 10),
                 powerIterations: reader.int(forKey: "lsa.power_iterations", default: 5),
-                seed: reader.int(forKey: "lsa.seed", default: 42))
+                seed: reader.int(forKey: "lsa.seed", default: 42)),
+            ranking: RankingSettings(
+                text: reader.double(forKey: "ranking.weights.text", default: 1),
+                semantic: reader.double(forKey: "ranking.weights.semantic", default: 0.1),
+                region: reader.double(forKey: "ranking.weights.region", default: 1.2),
+                tags: reader.double(forKey: "ranking.weights.tags", default: 0.5),
+                practicesPerCase: reader.int(forKey: "ranking.practices_per_case", default: 2))
         )
     }
 }
@@ -112,4 +120,14 @@ public struct LSASettings: Sendable, Equatable {
     public var oversampling: Int
     public var powerIterations: Int
     public var seed: Int
+}
+
+/// `ranking:` in config/practiced.yaml: the weights of the engine's components and its diversity.
+public struct RankingSettings: Sendable, Equatable {
+    public var text: Double
+    public var semantic: Double
+    public var region: Double
+    public var tags: Double
+    /// At most this many practices of one case in a list of recommendations.
+    public var practicesPerCase: Int
 }

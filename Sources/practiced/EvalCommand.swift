@@ -41,6 +41,7 @@ struct EvalCommand: AsyncParsableCommand {
             let text = TextSimilarity(features: features, space: try settings.loadModel().semanticSpace)
             let caseKeyById = Dictionary(uniqueKeysWithValues: zip(cases.map(\.id), keys))
             let practiceCaseKeys = features.practiceCaseRows.map { caseKeyById[features.caseIds[$0]]! }
+            let engine = try settings.loadRecommender()
             var rows: [[String: Any]] = []
             for profile in set.profiles {
                 let grades = set.judgments.grades[profile.id!]!
@@ -49,7 +50,10 @@ struct EvalCommand: AsyncParsableCommand {
                 // The text component alone (LSA cosine of practices), before tags and region fit.
                 let practiceScores = text.practiceScores(terms)
                 let lsaRanked = practiceScores.indices.sorted { practiceScores[$0] > practiceScores[$1] }.prefix(10).map { practiceCaseKeys[$0] }
+                let recommended = engine.recommender.recommend(try engine.profiles.analyze(profile), top: 10).map { caseKeyById[$0.caseId]! }
                 rows.append([
+                    "engine_ndcg10": RankingMetrics.ndcg(recommended, grades: grades),
+                    "engine_p5": RankingMetrics.precision(recommended, grades: grades),
                     "id": profile.id!, "name": profile.name ?? "",
                     "bm25_ndcg10": RankingMetrics.ndcg(ranked, grades: grades), "bm25_p5": RankingMetrics.precision(ranked, grades: grades),
                     "lsa_text_ndcg10": RankingMetrics.ndcg(Array(lsaRanked), grades: grades),
@@ -59,16 +63,18 @@ struct EvalCommand: AsyncParsableCommand {
             let mean = { (key: String) in rows.map { $0[key] as! Double }.reduce(0, +) / Double(max(rows.count, 1)) }
             switch format {
             case .json:
-                let columns = ["bm25_ndcg10", "bm25_p5", "lsa_text_ndcg10", "lsa_text_p5"]
+                let columns = ["engine_ndcg10", "engine_p5", "bm25_ndcg10", "bm25_p5", "lsa_text_ndcg10", "lsa_text_p5"]
                 try printJSON(["profiles": rows, "mean": Dictionary(uniqueKeysWithValues: columns.map { ($0, mean($0)) })])
             case .text:
-                print("profile  BM25 nDCG@10  BM25 P@5  LSA text nDCG@10  LSA text P@5  name")
+                print("profile  engine nDCG@10  engine P@5  BM25 nDCG@10  BM25 P@5  LSA text nDCG@10  LSA text P@5  name")
                 for row in rows {
-                    print(String(format: "%@  %12.3f  %8.2f  %16.3f  %12.2f  %@", row["id"] as! String, row["bm25_ndcg10"] as! Double,
+                    print(String(format: "%@  %14.3f  %10.2f  %12.3f  %8.2f  %16.3f  %12.2f  %@", row["id"] as! String,
+                                 row["engine_ndcg10"] as! Double, row["engine_p5"] as! Double, row["bm25_ndcg10"] as! Double,
                                  row["bm25_p5"] as! Double, row["lsa_text_ndcg10"] as! Double, row["lsa_text_p5"] as! Double,
                                  row["name"] as! String))
                 }
-                print(String(format: "mean  %15.3f  %8.2f  %16.3f  %12.2f", mean("bm25_ndcg10"), mean("bm25_p5"),
+                print(String(format: "mean  %17.3f  %10.2f  %12.3f  %8.2f  %16.3f  %12.2f", mean("engine_ndcg10"), mean("engine_p5"),
+                             mean("bm25_ndcg10"), mean("bm25_p5"),
                              mean("lsa_text_ndcg10"), mean("lsa_text_p5")))
             }
         }

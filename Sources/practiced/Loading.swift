@@ -1,5 +1,6 @@
 import Analyzer
 import Corpus
+import Engine
 import Features
 import Foundation
 import LSA
@@ -55,6 +56,25 @@ extension Settings {
         ProfileAnalyzer(
             analyzer: try loadTermAnalyzer(), tagger: try loadTagger(), gazetteer: try loadGazetteer(),
             cues: try ProfileCues.load(from: profileCuesFile))
+    }
+}
+
+extension Settings {
+    /// The engine on the current corpus and model (the model rebuilt if its inputs changed).
+    func loadRecommender() throws -> (recommender: Recommender, cases: [CaseRecord], profiles: ProfileAnalyzer) {
+        let cases = try CorpusFiles.readDirectory(corpusDirectory)
+        let features = try loadFeatureSpace()
+        let gazetteer = try loadGazetteer()
+        let recordById = Dictionary(cases.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let caseRegions = features.caseIds.map { id -> RegionAttributes? in
+            guard let region = recordById[id]?.region else { return nil }
+            return gazetteer.attributes(province: region.province, prefecture: region.prefecture, county: region.county, subUnit: region.subUnit)
+        }
+        let scorer = CaseScorer(features: features, space: try loadModel().semanticSpace, caseRegions: caseRegions)
+        let weights = RankingWeights(text: ranking.text, semantic: ranking.semantic, region: ranking.region, tags: ranking.tags)
+        let profiles = ProfileAnalyzer(analyzer: try loadTermAnalyzer(), tagger: try loadTagger(), gazetteer: gazetteer,
+                                       cues: try ProfileCues.load(from: profileCuesFile))
+        return (Recommender(scorer: scorer, weights: weights, practicesPerCase: ranking.practicesPerCase), cases, profiles)
     }
 }
 
