@@ -33,15 +33,14 @@ struct EvalCommand: AsyncParsableCommand {
             let set = try EvaluationSet(
                 profiles: profiles.map { URL(fileURLWithPath: $0) } ?? settings.root.appendingPathComponent("eval/dev-profiles.jsonl"),
                 judgments: judgments.map { URL(fileURLWithPath: $0) } ?? settings.root.appendingPathComponent("eval/dev-qrels.json"))
-            let cases = try CorpusFiles.readDirectory(settings.corpusDirectory)
-            let analyzer = try settings.loadTermAnalyzer()
+            // One engine, whose corpus, analyzer and features the floor and the text-only column share.
+            let engine = try settings.loadRecommender()
+            let cases = engine.cases, analyzer = engine.profiles.analyzer
+            let features = engine.recommender.scorer.features, text = engine.recommender.scorer.similarity
             let keys = cases.map(Judgments.key(of:))
             let floor = BM25(documents: cases.map { analyzer.terms($0.text) })
-            let features = try settings.loadFeatureSpace()
-            let text = TextSimilarity(features: features, space: try settings.loadModel().semanticSpace)
             let caseKeyById = Dictionary(uniqueKeysWithValues: zip(cases.map(\.id), keys))
             let practiceCaseKeys = features.practiceCaseRows.map { caseKeyById[features.caseIds[$0]]! }
-            let engine = try settings.loadRecommender()
             var rows: [[String: Any]] = []
             for profile in set.profiles {
                 let grades = set.judgments.grades[profile.id!]!
