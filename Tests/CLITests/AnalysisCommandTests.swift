@@ -147,5 +147,7 @@ import Testing
         #expect(neither.status != 0 && neither.errors.contains("--profile"))
         let tooMany = try practiced(["recommend", "--text", "山区", "--top", "101"])
         #expect(tooMany.status != 0 && tooMany.errors.contains("--top"))
+        let empty = try practiced(["recommend", "--text", ""])
+        #expect(empty.status != 0 && empty.errors.contains("give at least one of text, terrain, economy or focus"))
     }
 }
