@@ -1,3 +1,4 @@
+import Features
 import Foundation
 
 /// Okapi BM25 over whole documents (k₁ = 1.2, b = 0.75, idf = ln(1 + (N − n + 0.5)/(n + 0.5)),
@@ -14,10 +15,24 @@ public struct BM25: Sendable {
 
     /// `documents`: the terms of each document, in order.
     public init(documents: [[String]], k1: Double = 1.2, b: Double = 0.75) {
+        self.init(termCounts: documents.map { terms in terms.reduce(into: [:]) { $0[$1, default: 0] += 1 } }, k1: k1, b: b)
+    }
+
+    /// Documents already counted: one row of term counts per document (the feature space's
+    /// `caseCounts`), so that the engine does not segment the corpus a second time.
+    public init(counts: SparseMatrix, vocabulary: Vocabulary, k1: Double = 1.2, b: Double = 0.75) {
+        let termCounts = (0..<counts.rows).map { document in
+            let row = counts.row(document)
+            return Dictionary(uniqueKeysWithValues: zip(row.columns, row.values).map { (vocabulary.terms[Int($0)], Int($1)) })
+        }
+        self.init(termCounts: termCounts, k1: k1, b: b)
+    }
+
+    private init(termCounts: [[String: Int]], k1: Double, b: Double) {
         self.k1 = k1
         self.b = b
-        termCounts = documents.map { terms in terms.reduce(into: [:]) { $0[$1, default: 0] += 1 } }
-        lengths = documents.map { Double($0.count) }
+        self.termCounts = termCounts
+        lengths = termCounts.map { Double($0.values.reduce(0, +)) }
         averageLength = lengths.isEmpty ? 0 : max(lengths.reduce(0, +) / Double(lengths.count), 1)
         documentFrequency = termCounts.reduce(into: [:]) { frequency, counts in
             for term in counts.keys { frequency[term, default: 0] += 1 }

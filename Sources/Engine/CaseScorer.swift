@@ -31,49 +31,83 @@ public struct ScoredCase: Sendable {
 ///
 /// The case is the unit scored: it is what the judges grade and its whole text carries far more
 /// words than one practice (measured: 0.68 nDCG@10 for whole cases against 0.49 for practices
-/// alone). Text and semantic cosines are scaled by their best value over the corpus, so that a
-/// short profile's low cosines weigh as much as a long one's; region fit and tag match are 0–1
-/// by construction.
+/// alone). Four components, each 0–1:
+/// - text: BM25 of the whole case with the profile's words, scaled by the best case;
+/// - semantic: the cosine in the LSA space, scaled the same way (a short profile's low values
+///   weigh as much as a long one's);
+/// - region: `RegionFit` of the source region against the profile's situation;
+/// - tags: how much of the case is about the profile's needs. When the profile names Healthy
+///   China actions, the share of the case's action mentions that are those actions (a case
+///   *about* health literacy, not one that mentions it once among fitness work); otherwise the
+///   share of the profile's tags the case carries, rarer tags weighing more.
+/// The design and weights were chosen on the development profiles and checked by leaving one
+/// profile out (Benchmarks/RESULTS.md, "Ranking quality").
 public struct CaseScorer: Sendable {
     public let features: FeatureSpace
     public let similarity: TextSimilarity
+    public let bm25: BM25
     /// The source region of each case (nil when the gazetteer does not know it).
     public let caseRegions: [RegionAttributes?]
+    /// Each case's tags with their mention counts: the case's own salient tags, and the tags
+    /// salient in one of its practices (a short case names 医共体 once, in a practice's lead).
+    let caseTagCounts: [[String: Int]]
     /// A tag's weight: ln((N + 1)/(cases carrying it + 1)); a tag every case carries says little.
     let tagWeights: [String: Double]
+    let actionTags: Set<String>
 
     public init(features: FeatureSpace, space: SemanticSpace, caseRegions: [RegionAttributes?]) {
         precondition(caseRegions.count == features.caseIds.count, "one region per case")
         self.features = features
         similarity = TextSimilarity(features: features, space: space)
+        bm25 = BM25(counts: features.caseCounts, vocabulary: features.vocabulary)
         self.caseRegions = caseRegions
-        var carrying: [String: Double] = [:]
-        for tags in features.caseTags {
-            for key in Set(tags.map(\.key)) { carrying[key, default: 0] += 1 }
+        var counts = features.caseTags.map { hits in Dictionary(hits.map { ($0.key, $0.count) }, uniquingKeysWith: +) }
+        var actions = Set<String>()
+        for (practice, row) in features.practiceCaseRows.enumerated() {
+            for hit in features.practiceTags[practice] where counts[row][hit.key] == nil { counts[row][hit.key] = 1 }
         }
+        for hits in features.caseTags + features.practiceTags { for hit in hits where hit.group == "action" { actions.insert(hit.key) } }
+        caseTagCounts = counts
+        actionTags = actions
+        var carrying: [String: Double] = [:]
+        for tags in counts { for key in tags.keys { carrying[key, default: 0] += 1 } }
         let count = Double(features.caseIds.count)
         tagWeights = carrying.mapValues { log((count + 1) / ($0 + 1)) }
     }
 
     public func score(_ profile: AnalyzedProfile, weights: RankingWeights) -> [ScoredCase] {
-        let query = features.weights(of: profile.terms)
-        let text = Self.scaledToBest((0..<features.caseIds.count).map { Self.dot(query.row(0), features.caseWeights.row($0)) })
+        let text = Self.scaledToBest(bm25.scores(profile.terms))
         let semantic = Self.scaledToBest(similarity.caseScores(profile.terms).map { max($0, 0) })
         var attributes = profile.attributes
         // A province-wide profile learns from counties and cities alike: its level says nothing.
         if attributes.level?.value == "province" { attributes.level = nil }
         let profileTags = Set(profile.tags.map(\.key))
-        let tagTotal = profileTags.reduce(0) { $0 + (tagWeights[$1] ?? 0) }
+        let profileActions = Set(profile.tags.filter { $0.group == "action" }.map(\.key))
         let total = weights.text + weights.semantic + weights.region + weights.tags
         return features.caseIds.indices.map { row in
             let fit = RegionFit.compare(attributes, with: caseRegions[row])
             let region = fit?.score ?? 0.5
-            let matched = profileTags.intersection(features.caseTags[row].map(\.key)).sorted()
-            let tags = tagTotal > 0 ? matched.reduce(0) { $0 + (tagWeights[$1] ?? 0) } / tagTotal : 0
+            let matched = profileTags.filter { caseTagCounts[row][$0] != nil }.sorted()
+            let tags = profileActions.isEmpty ? tagShare(profileTags, row: row) : actionShare(profileActions, row: row)
             let combined = weights.text * text[row] + weights.semantic * semantic[row] + weights.region * region + weights.tags * tags
             return ScoredCase(row: row, score: total > 0 ? combined / total : 0, text: text[row], semantic: semantic[row],
                               region: region, tags: tags, regionFit: fit, matchedTags: matched)
         }
+    }
+
+    /// The share of a case's action mentions that are the profile's actions (0–1).
+    func actionShare(_ actions: Set<String>, row: Int) -> Double {
+        let mentions = caseTagCounts[row].filter { actionTags.contains($0.key) }
+        let all = mentions.values.reduce(0, +)
+        guard all > 0 else { return 0 }
+        return Double(mentions.filter { actions.contains($0.key) }.values.reduce(0, +)) / Double(all)
+    }
+
+    /// The rarity-weighted share of the profile's tags that the case carries (0–1).
+    func tagShare(_ tags: Set<String>, row: Int) -> Double {
+        let all = tags.reduce(0) { $0 + (tagWeights[$1] ?? 0) }
+        guard all > 0 else { return 0 }
+        return tags.filter { caseTagCounts[row][$0] != nil }.reduce(0) { $0 + (tagWeights[$1] ?? 0) } / all
     }
 
     static func scaledToBest(_ values: [Double]) -> [Double] {
@@ -82,7 +116,7 @@ public struct CaseScorer: Sendable {
     }
 
     /// Dot product of two sparse rows whose columns are sorted (CSR rows are).
-    static func dot(_ a: (columns: ArraySlice<Int32>, values: ArraySlice<Double>), _ b: (columns: ArraySlice<Int32>, values: ArraySlice<Double>)) -> Double {
+    public static func dot(_ a: (columns: ArraySlice<Int32>, values: ArraySlice<Double>), _ b: (columns: ArraySlice<Int32>, values: ArraySlice<Double>)) -> Double {
         var i = a.columns.startIndex, j = b.columns.startIndex, sum = 0.0
         while i < a.columns.endIndex, j < b.columns.endIndex {
             if a.columns[i] == b.columns[j] {

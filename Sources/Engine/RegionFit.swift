@@ -26,8 +26,11 @@ public struct RegionFit: Sendable, Equatable {
             if agreement { shared.append(words()) }
         }
         if let terrain = profile.terrain?.value, !terrain.isEmpty {
-            let common = terrain.filter { source?.terrain?.value.contains($0) ?? false }
-            add(source?.terrain.map { _ in !common.isEmpty }, common.compactMap { terrainNames[$0] }.joined(separator: "、"))
+            // Only a county's terrain tells where its practice ran: a province or a city spans
+            // mountains and plains alike (四川省 is not a mountain county), so theirs is unknown here.
+            let sourceTerrain = ["county", "district"].contains(source?.level ?? "") ? source?.terrain?.value : nil
+            let common = terrain.filter { sourceTerrain?.contains($0) ?? false }
+            add(sourceTerrain.map { _ in !common.isEmpty }, common.compactMap { terrainNames[$0] }.joined(separator: "、"))
         }
         if let economy = profile.economy?.value {
             let poor = source?.formerPovertyCounty?.value

@@ -90,9 +90,9 @@ public struct Settings: Sendable {
                 seed: reader.int(forKey: "lsa.seed", default: 42)),
             ranking: RankingSettings(
                 text: reader.double(forKey: "ranking.weights.text", default: 1),
-                semantic: reader.double(forKey: "ranking.weights.semantic", default: 0.1),
-                region: reader.double(forKey: "ranking.weights.region", default: 1.2),
-                tags: reader.double(forKey: "ranking.weights.tags", default: 0.5),
+                semantic: reader.double(forKey: "ranking.weights.semantic", default: 0.3),
+                region: reader.double(forKey: "ranking.weights.region", default: 2.0),
+                tags: reader.double(forKey: "ranking.weights.tags", default: 1.0),
                 practicesPerCase: reader.int(forKey: "ranking.practices_per_case", default: 2))
         )
     }

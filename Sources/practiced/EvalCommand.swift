@@ -24,6 +24,11 @@ struct EvalCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Graded judgments, {profile id: {case key: grade}} (default: eval/dev-qrels.json of the project).")
     var judgments: String?
 
+    @Option(name: .long, help: ArgumentHelp(
+        "Also write every case's raw signals per profile (JSON) for tuning the ranking: Benchmarks/ranking/grid.py reads it.",
+        visibility: .hidden))
+    var componentsFile: String?
+
     @Option(name: .long, help: "Output format: text (a table) or json.")
     var format: OutputFormat = .text
 
@@ -38,10 +43,13 @@ struct EvalCommand: AsyncParsableCommand {
             let cases = engine.cases, analyzer = engine.profiles.analyzer
             let features = engine.recommender.scorer.features, text = engine.recommender.scorer.similarity
             let keys = cases.map(Judgments.key(of:))
-            let floor = BM25(documents: cases.map { analyzer.terms($0.text) })
+            let floor = engine.recommender.scorer.bm25
             let caseKeyById = Dictionary(uniqueKeysWithValues: zip(cases.map(\.id), keys))
             let practiceCaseKeys = features.practiceCaseRows.map { caseKeyById[features.caseIds[$0]]! }
             var rows: [[String: Any]] = []
+            if let componentsFile {
+                try writeComponents(of: set.profiles, engine: engine, caseKeys: caseKeyById, to: URL(fileURLWithPath: componentsFile))
+            }
             for profile in set.profiles {
                 let grades = set.judgments.grades[profile.id!]!
                 let terms = analyzer.terms(profile.text ?? "")
@@ -77,5 +85,37 @@ struct EvalCommand: AsyncParsableCommand {
                              mean("lsa_text_ndcg10"), mean("lsa_text_p5")))
             }
         }
+    }
+
+    /// Every case's raw signals for each profile (BM25, cosines, practice closeness, source
+    /// region, tags with counts and offsets): the input of the weight search in
+    /// Benchmarks/ranking/grid.py.
+    private func writeComponents(of profiles: [RegionProfile], engine: (recommender: Recommender, cases: [CaseRecord], profiles: ProfileAnalyzer),
+                                 caseKeys: [String: String], to url: URL) throws {
+        let scorer = engine.recommender.scorer, features = scorer.features
+        let practicesOfCase = features.caseIds.indices.map { row in features.practiceCaseRows.indices.filter { features.practiceCaseRows[$0] == row } }
+        let encoder = JSONEncoder()
+        var out: [[String: Any]] = []
+        for profile in profiles {
+            let analyzed = try engine.profiles.analyze(profile)
+            let query = features.weights(of: analyzed.terms)
+            let semantic = scorer.similarity.caseScores(analyzed.terms), bm25 = scorer.bm25.scores(analyzed.terms)
+            let practiceText = features.practiceIds.indices.map { CaseScorer.dot(query.row(0), features.practiceWeights.row($0)) }
+            let cases: [[String: Any]] = features.caseIds.indices.map { row in
+                let region = scorer.caseRegions[row]
+                return [
+                    "key": caseKeys[features.caseIds[row]]!, "text": CaseScorer.dot(query.row(0), features.caseWeights.row(row)),
+                    "sem": semantic[row], "bm25": bm25[row], "ptext": practicesOfCase[row].map { practiceText[$0] },
+                    "region": region.flatMap { try? String(decoding: encoder.encode($0), as: UTF8.self) } ?? "null",
+                    "tags": features.caseTags[row].map { ["key": $0.key, "group": $0.group, "count": $0.count, "offset": $0.offset] },
+                    "ptags": practicesOfCase[row].map { features.practiceTags[$0].map(\.key) },
+                ]
+            }
+            out.append([
+                "id": profile.id!, "terms": analyzed.terms, "tags": analyzed.tags.map { ["key": $0.key, "group": $0.group, "source": $0.source] },
+                "attributes": String(decoding: try encoder.encode(analyzed.attributes), as: UTF8.self), "cases": cases,
+            ])
+        }
+        try JSONSerialization.data(withJSONObject: out).write(to: url)
     }
 }
