@@ -19,8 +19,8 @@ let package = Package(
         .target(name: "Corpus"),
         // The table of administrative divisions and the resolution of written region names.
         .target(name: "Regions", dependencies: [.product(name: "SwiftCSV", package: "SwiftCSV")]),
-        // Raw documents (PDF text) → cases.
-        .target(name: "Importer", dependencies: ["Corpus", "Regions"]),
+        // Raw documents (PDF text) → cases; profile files (JSON, JSON Lines, CSV, a plan's text) → profiles.
+        .target(name: "Importer", dependencies: ["Corpus", "Features", "Regions", .product(name: "SwiftCSV", package: "SwiftCSV")]),
         // Normalisation and Chinese word segmentation (jieba's algorithm, jieba's dictionary).
         .target(name: "Analyzer"),
         // The feature space: TF-IDF over cases and practices, tags, region attributes, profiles.

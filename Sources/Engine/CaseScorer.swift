@@ -50,23 +50,24 @@ public struct CaseScorer: Sendable {
     public let caseRegions: [RegionAttributes?]
     /// Each case's tags with their mention counts: the case's own salient tags, and the tags
     /// salient in one of its practices (a short case names 医共体 once, in a practice's lead).
-    let caseTagCounts: [[String: Int]]
+    public let caseTagCounts: [[String: Int]]
     /// A tag's weight: ln((N + 1)/(cases carrying it + 1)); a tag every case carries says little.
     let tagWeights: [String: Double]
     let actionTags: Set<String>
+    public let taxonomy: Taxonomy
 
-    public init(features: FeatureSpace, space: SemanticSpace, caseRegions: [RegionAttributes?]) {
+    public init(features: FeatureSpace, space: SemanticSpace, caseRegions: [RegionAttributes?], taxonomy: Taxonomy) {
         precondition(caseRegions.count == features.caseIds.count, "one region per case")
         self.features = features
         similarity = TextSimilarity(features: features, space: space)
         bm25 = BM25(counts: features.caseCounts, vocabulary: features.vocabulary)
         self.caseRegions = caseRegions
+        self.taxonomy = taxonomy
         var counts = features.caseTags.map { hits in Dictionary(hits.map { ($0.key, $0.count) }, uniquingKeysWith: +) }
-        var actions = Set<String>()
+        let actions = Set(taxonomy.tags.filter { $0.group == "action" }.map(\.key))
         for (practice, row) in features.practiceCaseRows.enumerated() {
             for hit in features.practiceTags[practice] where counts[row][hit.key] == nil { counts[row][hit.key] = 1 }
         }
-        for hits in features.caseTags + features.practiceTags { for hit in hits where hit.group == "action" { actions.insert(hit.key) } }
         caseTagCounts = counts
         actionTags = actions
         var carrying: [String: Double] = [:]
@@ -93,6 +94,13 @@ public struct CaseScorer: Sendable {
             return ScoredCase(row: row, score: total > 0 ? combined / total : 0, text: text[row], semantic: semantic[row],
                               region: region, tags: tags, regionFit: fit, matchedTags: matched)
         }
+    }
+
+    /// The action a case mentions most (ties: taxonomy order), nil when it names none.
+    func dominantAction(row: Int) -> String? {
+        taxonomy.tags.filter { actionTags.contains($0.key) }.map(\.key)
+            .max { (caseTagCounts[row][$0] ?? 0) < (caseTagCounts[row][$1] ?? 0) }
+            .flatMap { caseTagCounts[row][$0] != nil ? $0 : nil }
     }
 
     /// The share of a case's action mentions that are the profile's actions (0–1).

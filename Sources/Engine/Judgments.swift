@@ -25,10 +25,13 @@ public struct Judgments: Sendable {
 
 public enum EngineError: Error, CustomStringConvertible, Equatable {
     case badInput(path: String, reason: String)
+    /// A case id the corpus does not hold (the daemon answers 404).
+    case unknownCase(String)
 
     public var description: String {
         switch self {
         case .badInput(let path, let reason): return "\(path): \(reason)"
+        case .unknownCase(let id): return "no case '\(id)' in the corpus (ids look like 000-05; `practiced cases` lists them)"
         }
     }
 }

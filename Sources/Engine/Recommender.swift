@@ -1,3 +1,4 @@
+import Corpus
 import Features
 
 /// One recommended practice and why.
@@ -9,6 +10,10 @@ public struct Recommendation: Sendable {
     /// The case's score (0–1), shared by its practices.
     public let score: Double
     public let scoredCase: ScoredCase
+    /// The profile's terms that weigh most in this practice's case, heaviest first.
+    public let terms: [String]
+    /// The source's own sentences reporting measured results (the practice's first).
+    public let evidence: [String]
 }
 
 /// Practices for a profile: cases scored by `CaseScorer`, then each case's practices in order of
@@ -22,16 +27,31 @@ public struct Recommender: Sendable {
     public let scorer: CaseScorer
     public let weights: RankingWeights
     public let practicesPerCase: Int
+    /// The corpus, in the feature space's case order.
+    public let cases: [CaseRecord]
+    /// Each case's Healthy China action: its document's label, else the action it mentions most.
+    public let caseActions: [String?]
 
-    public init(scorer: CaseScorer, weights: RankingWeights, practicesPerCase: Int) {
+    public init(scorer: CaseScorer, cases: [CaseRecord], weights: RankingWeights, practicesPerCase: Int) {
+        precondition(cases.map(\.id) == scorer.features.caseIds, "cases in the feature space's order")
         self.scorer = scorer
+        self.cases = cases
         self.weights = weights
         self.practicesPerCase = max(practicesPerCase, 1)
+        let actions = scorer.taxonomy.tags.filter { $0.group == "action" }
+        caseActions = cases.indices.map { row in
+            if let label = cases[row].category, let key = CaseFilter.action(named: label, among: actions) { return key }
+            return scorer.dominantAction(row: row)
+        }
     }
 
-    public func recommend(_ profile: AnalyzedProfile, top: Int) -> [Recommendation] {
+    /// The best `top` practices; throws `ProfileError` when a filter names nothing that exists.
+    public func recommend(_ profile: AnalyzedProfile, top: Int, filter: CaseFilter = CaseFilter()) throws -> [Recommendation] {
         let features = scorer.features
-        let cases = scorer.score(profile, weights: weights).sorted { $0.score > $1.score || ($0.score == $1.score && $0.row < $1.row) }
+        let categoryKey = try filter.validated(taxonomy: scorer.taxonomy)
+        let cases = scorer.score(profile, weights: weights)
+            .filter { filter.isEmpty || filter.admits(self.cases[$0.row], action: caseActions[$0.row], categoryKey: categoryKey) }
+            .sorted { $0.score > $1.score || ($0.score == $1.score && $0.row < $1.row) }
         let query = features.weights(of: profile.terms)
         // Each case's practices, closest to the profile's words first (ties: document order).
         var practicesOfCase = [[Int]](repeating: [], count: features.caseIds.count)
@@ -47,8 +67,13 @@ public struct Recommender: Sendable {
             }
         }
         return chosen.enumerated().map { offset, pair in
-            Recommendation(rank: offset + 1, practiceIndex: pair.1, practiceId: features.practiceIds[pair.1],
-                           caseId: features.caseIds[pair.0.row], score: pair.0.score, scoredCase: pair.0)
+            let (scored, practice) = pair
+            let record = self.cases[scored.row]
+            return Recommendation(
+                rank: offset + 1, practiceIndex: practice, practiceId: features.practiceIds[practice],
+                caseId: features.caseIds[scored.row], score: scored.score, scoredCase: scored,
+                terms: Explanation.sharedTerms(query, features.caseWeights, row: scored.row, vocabulary: features.vocabulary),
+                evidence: Explanation.evidence(of: record, practice: record.practices.first { $0.id == features.practiceIds[practice] }))
         }
     }
 }

@@ -108,6 +108,7 @@ public struct ProfileAnalyzer: Sendable {
         attributes.ethnicMinority = profile.ethnicMinority.map { Fact($0, source: "field ethnic_minority") }
         attributes.urbanization = profile.urbanization.map { Fact($0, source: "field urbanization") }
         if let share = profile.agingShare { attributes.aging = Fact(share >= 0.14, source: "field aging_share \(share) (aged society from 14%)") }
+        try checkAgreement(of: profile, with: text)
         // 2. Words of the text.
         if attributes.terrain == nil {
             let found = cues.terrain.keys.sorted().compactMap { key in firstCue(cues.terrain[key]!, in: text).map { (key, $0) } }
@@ -139,6 +140,47 @@ public struct ProfileAnalyzer: Sendable {
             attributes.macroRegion = region.macroRegion.map { Fact($0.value, source: "gazetteer: \(place) (\($0.source))") }
         }
         return AnalyzedProfile(profile: profile, terms: terms, tags: tags, attributes: attributes, region: region)
+    }
+
+    /// Refuses a profile whose fields say one thing and whose text another (urbanization
+    /// "urban" with a text about 农村 only): ranking would silently follow the field, and the
+    /// region fit weighs most in the score. A field stands when the text also has a word for
+    /// it (城区 and 农民工 in one text) or names nothing on that point.
+    private func checkAgreement(of profile: RegionProfile, with text: String) throws {
+        func found(in table: [String: [String]]) -> [String: String] {
+            table.compactMapValues { firstCue($0, in: text) }
+        }
+        func refuse(_ field: String, _ value: String, _ found: [String: String]) throws {
+            let said = found.sorted { $0.key < $1.key }.map { "\($0.value)（\($0.key)）" }.joined(separator: "、")
+            throw ProfileError(field: field, message: "'\(value)' contradicts the text, which says \(said); correct the field or the text")
+        }
+        if let terrain = profile.terrain, !terrain.isEmpty {
+            // Hills and mountains go together in most counties (D02 丘陵山区): one family here.
+            let family = { (key: String) in key == "hill" ? "mountain" : key }
+            let found = found(in: cues.terrain)
+            if !found.isEmpty, Set(found.keys.map(family)).isDisjoint(with: terrain.map(family)) {
+                try refuse("terrain", terrain.joined(separator: ", "), found)
+            }
+        }
+        let poor: Set = ["poverty", "former_poverty"]
+        if let economy = profile.economy, economy != "developing" {
+            let found = found(in: cues.economy).filter { $0.key != "developing" }
+            let agrees = found.keys.contains { $0 == economy || (poor.contains($0) && poor.contains(economy)) }
+            if !found.isEmpty, !agrees { try refuse("economy", economy, found) }
+        }
+        if let urbanization = profile.urbanization, urbanization != "mixed" {
+            let found = found(in: cues.urbanization)
+            if !found.isEmpty, found[urbanization] == nil { try refuse("urbanization", urbanization, found) }
+        }
+        if let level = profile.level {
+            let found = found(in: cues.level)
+            let countyLevel: Set = ["county", "district"]
+            let agrees = found.keys.contains { $0 == level || (countyLevel.contains($0) && countyLevel.contains(level)) }
+            if !found.isEmpty, !agrees { try refuse("level", level, found) }
+        }
+        if profile.ethnicMinority == false, let cue = firstCue(cues.ethnicMinority, in: text) {
+            try refuse("ethnic_minority", "false", ["ethnic_minority": cue])
+        }
     }
 
     /// The place a profile is about: the county its text names most (a county's own plan names

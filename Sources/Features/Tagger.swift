@@ -18,42 +18,63 @@ public struct Tagger: Sendable {
     }
 
     public let taxonomy: Taxonomy
+    /// Each tag's patterns and exclusions, lowercased, as Unicode scalars.
+    private let compiled: [(patterns: [[Unicode.Scalar]], excludes: [[Unicode.Scalar]])]
 
     public init(taxonomy: Taxonomy) {
         self.taxonomy = taxonomy
+        let scalars = { (text: String) in Array(text.lowercased().unicodeScalars) }
+        compiled = taxonomy.tags.map { tag in
+            (tag.patterns.map(scalars).filter { !$0.isEmpty }, (tag.exclude ?? []).map(scalars).filter { !$0.isEmpty })
+        }
     }
 
     /// The salient tags of `text`, in taxonomy order.
+    ///
+    /// Matching is on Unicode scalars of the lowercased text rather than with `String.range(of:)`:
+    /// Foundation's search folds character clusters at every step and took 70 % of a
+    /// recommendation's start-up (the corpus's cases and practices are tagged when it loads);
+    /// on normalised text the scalar comparison finds the same matches.
     public func tags(in text: String) -> [Hit] {
-        let haystack = text.lowercased()
+        let lowered = text.lowercased()
+        let haystack = Array(lowered.unicodeScalars)
         let leadEnd = haystack.firstIndex { $0 == "。" || $0 == "\n" } ?? haystack.endIndex
         var hits: [Hit] = []
-        for tag in taxonomy.tags {
-            let excluded = (tag.exclude ?? []).flatMap { ranges(of: $0.lowercased(), in: haystack) }
-            var first: Range<String.Index>?
+        for (tag, patterns) in zip(taxonomy.tags, compiled) {
+            let excluded = patterns.excludes.flatMap { Self.matches(of: $0, in: haystack) }
+            var first: Range<Int>?
             var count = 0
-            for pattern in tag.patterns {
-                for range in ranges(of: pattern.lowercased(), in: haystack)
+            for pattern in patterns.patterns {
+                for range in Self.matches(of: pattern, in: haystack)
                 where !excluded.contains(where: { $0.lowerBound <= range.lowerBound && range.upperBound <= $0.upperBound }) {
                     count += 1
                     if first == nil || range.lowerBound < first!.lowerBound { first = range }
                 }
             }
             guard let first, count >= taxonomy.salience.minimumCount || first.lowerBound < leadEnd else { continue }
+            var matched = String.UnicodeScalarView()
+            matched.append(contentsOf: haystack[first])
+            let start = lowered.unicodeScalars.index(lowered.unicodeScalars.startIndex, offsetBy: first.lowerBound)
             hits.append(Hit(
-                key: tag.key, label: tag.label, group: tag.group, matched: String(haystack[first]),
-                offset: haystack.distance(from: haystack.startIndex, to: first.lowerBound), count: count))
+                key: tag.key, label: tag.label, group: tag.group, matched: String(matched),
+                offset: lowered.distance(from: lowered.startIndex, to: start), count: count))
         }
         return hits
     }
 
-    private func ranges(of pattern: String, in text: String) -> [Range<String.Index>] {
-        guard !pattern.isEmpty else { return [] }
-        var result: [Range<String.Index>] = []
-        var searchStart = text.startIndex
-        while let range = text.range(of: pattern, range: searchStart..<text.endIndex) {
-            result.append(range)
-            searchStart = range.upperBound
+    /// Non-overlapping occurrences of `pattern`, left to right, as scalar offsets.
+    private static func matches(of pattern: [Unicode.Scalar], in text: [Unicode.Scalar]) -> [Range<Int>] {
+        guard pattern.count <= text.count, let head = pattern.first else { return [] }
+        var result: [Range<Int>] = []
+        var position = 0
+        let last = text.count - pattern.count
+        while position <= last {
+            if text[position] == head, text[position..<(position + pattern.count)].elementsEqual(pattern) {
+                result.append(position..<(position + pattern.count))
+                position += pattern.count
+            } else {
+                position += 1
+            }
         }
         return result
     }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Engine
 import Foundation
 import Settings
 
@@ -31,4 +32,21 @@ func reportingFailure<T>(_ body: () async throws -> T) async throws -> T {
         printError("error: \(error)")
         throw ExitCode.failure
     }
+}
+
+/// `--province --level --category --year`: which sources an answer may draw on.
+struct FilterOptions: ParsableArguments {
+    @Option(name: .long, help: "Only cases from this province (山西省 or 山西).")
+    var province: String?
+
+    @Option(name: .long, help: "Only cases whose source region is at this level: province, prefecture, county, district, township.")
+    var level: String?
+
+    @Option(name: .long, help: "Only cases of this Healthy China action: a taxonomy key (health_literacy) or its label (健康知识普及).")
+    var category: String?
+
+    @Option(name: .long, help: "Only cases from documents of this year.")
+    var year: Int?
+
+    var filter: CaseFilter { CaseFilter(province: province, level: level, category: category, year: year) }
 }

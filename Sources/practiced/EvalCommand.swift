@@ -57,7 +57,7 @@ struct EvalCommand: AsyncParsableCommand {
                 // The text component alone (LSA cosine of practices), before tags and region fit.
                 let practiceScores = text.practiceScores(terms)
                 let lsaRanked = practiceScores.indices.sorted { practiceScores[$0] > practiceScores[$1] }.prefix(10).map { practiceCaseKeys[$0] }
-                let recommended = engine.recommender.recommend(try engine.profiles.analyze(profile), top: 10).map { caseKeyById[$0.caseId]! }
+                let recommended = try engine.recommender.recommend(try engine.profiles.analyze(profile), top: 10).map { caseKeyById[$0.caseId]! }
                 rows.append([
                     "engine_ndcg10": RankingMetrics.ndcg(recommended, grades: grades),
                     "engine_p5": RankingMetrics.precision(recommended, grades: grades),

@@ -61,20 +61,19 @@ extension Settings {
 
 extension Settings {
     /// The engine on the current corpus and model (the model rebuilt if its inputs changed).
+    /// The corpus is read, and the lexicon loaded, once for the features and the profiles.
     func loadRecommender() throws -> (recommender: Recommender, cases: [CaseRecord], profiles: ProfileAnalyzer) {
         let cases = try CorpusFiles.readDirectory(corpusDirectory)
-        let features = try loadFeatureSpace()
-        let gazetteer = try loadGazetteer()
-        let recordById = Dictionary(cases.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        let caseRegions = features.caseIds.map { id -> RegionAttributes? in
-            guard let region = recordById[id]?.region else { return nil }
-            return gazetteer.attributes(province: region.province, prefecture: region.prefecture, county: region.county, subUnit: region.subUnit)
+        let analyzer = try loadTermAnalyzer(), tagger = try loadTagger(), gazetteer = try loadGazetteer()
+        let features = FeatureSpace(cases: cases, analyzer: analyzer, tagger: tagger)
+        let caseRegions = cases.map { record in
+            gazetteer.attributes(province: record.region.province, prefecture: record.region.prefecture,
+                                 county: record.region.county, subUnit: record.region.subUnit)
         }
-        let scorer = CaseScorer(features: features, space: try loadModel().semanticSpace, caseRegions: caseRegions)
+        let scorer = CaseScorer(features: features, space: try loadModel().semanticSpace, caseRegions: caseRegions, taxonomy: tagger.taxonomy)
         let weights = RankingWeights(text: ranking.text, semantic: ranking.semantic, region: ranking.region, tags: ranking.tags)
-        let profiles = ProfileAnalyzer(analyzer: try loadTermAnalyzer(), tagger: try loadTagger(), gazetteer: gazetteer,
-                                       cues: try ProfileCues.load(from: profileCuesFile))
-        return (Recommender(scorer: scorer, weights: weights, practicesPerCase: ranking.practicesPerCase), cases, profiles)
+        let profiles = ProfileAnalyzer(analyzer: analyzer, tagger: tagger, gazetteer: gazetteer, cues: try ProfileCues.load(from: profileCuesFile))
+        return (Recommender(scorer: scorer, cases: cases, weights: weights, practicesPerCase: ranking.practicesPerCase), cases, profiles)
     }
 }
 

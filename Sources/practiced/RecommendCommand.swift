@@ -3,18 +3,26 @@ import Corpus
 import Engine
 import Features
 import Foundation
+import Importer
 
 struct RecommendCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "recommend",
-        abstract: "Practices that suit a region's profile, best first, with why.",
-        discussion: "A profile as JSON (../shared/DESIGN.md) or as free text. The JSON form is the response envelope of DESIGN.md: {\"profile\": …, \"practices\": […]}."
+        abstract: "Practices that suit a region's profile, best first, with why, evidence and source.",
+        discussion: """
+            A profile as JSON (../shared/DESIGN.md), several as JSON Lines or CSV (columns named as the \
+            profile's fields), a region's own plan as a text document, or free text. The JSON form is \
+            DESIGN.md's envelope {"profile": …, "practices": […]}, one line per profile when there are several.
+            """
     )
 
     @OptionGroup var configOption: ConfigOption
 
-    @Option(name: .long, help: "A region profile (JSON file).")
+    @Option(name: .long, help: "Region profiles: .json (one, or an array), .jsonl or .csv.")
     var profile: String?
+
+    @Option(name: .long, help: "A region's own plan or report as a text file (UTF-8 or GB18030): its words are the profile.")
+    var document: String?
 
     @Option(name: .long, help: "A region described in words, e.g. \"山区贫困县，健康素养低，看病难\".")
     var text: String?
@@ -22,26 +30,47 @@ struct RecommendCommand: AsyncParsableCommand {
     @Option(name: .long, help: "How many practices (1–100).")
     var top: Int = 10
 
+    @OptionGroup var filterOptions: FilterOptions
+
     @Option(name: .long, help: "Output format: text or json.")
     var format: OutputFormat = .text
 
     func validate() throws {
-        guard (profile == nil) != (text == nil) else { throw ValidationError("give either --profile FILE or --text \"…\"") }
+        guard [profile, document, text].compactMap({ $0 }).count == 1 else {
+            throw ValidationError("give one of --profile FILE, --document FILE or --text \"…\"")
+        }
         guard (1...100).contains(top) else { throw ValidationError("--top must be between 1 and 100 (got \(top))") }
     }
 
     func run() async throws {
         try await reportingFailure {
             let settings = try await configOption.load()
-            let request = try profile.map { try RegionProfile.decode(Data(contentsOf: URL(fileURLWithPath: $0))) }
-                ?? RegionProfile(text: text)
+            let requests: [RegionProfile]
+            if let profile {
+                requests = try ProfileFile.readAll(URL(fileURLWithPath: profile))
+            } else if let document {
+                let url = URL(fileURLWithPath: document)
+                requests = [RegionProfile(name: url.deletingPathExtension().lastPathComponent, text: try ProfileFile.documentText(url))]
+            } else {
+                requests = [RegionProfile(text: text)]
+            }
             let engine = try settings.loadRecommender()
-            let analyzed = try engine.profiles.analyze(request)
-            let items = engine.recommender.recommend(analyzed, top: top)
-            let records = Dictionary(engine.cases.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-            switch format {
-            case .json: try printJSON(RecommendationJSON.envelope(analyzed, items, records: records))
-            case .text: print(RecommendationText.render(analyzed, items, records: records))
+            var answers: [(AnalyzedProfile, [Recommendation])] = []
+            for (index, request) in requests.enumerated() {
+                do {
+                    let analyzed = try engine.profiles.analyze(request)
+                    answers.append((analyzed, try engine.recommender.recommend(analyzed, top: top, filter: filterOptions.filter)))
+                } catch let error as ProfileError where requests.count > 1 {
+                    throw ProfileError(field: "profile \(request.id ?? String(index + 1)): \(error.field)", message: error.message)
+                }
+            }
+            for (analyzed, items) in answers {
+                switch format {
+                case .json: try printJSON(RecommendationJSON.envelope(analyzed, items, recommender: engine.recommender))
+                case .text:
+                    if answers.count > 1 { print("== \(analyzed.profile.id ?? "") \(analyzed.profile.name ?? "")") }
+                    print(RecommendationText.render(analyzed, items, recommender: engine.recommender))
+                }
             }
         }
     }

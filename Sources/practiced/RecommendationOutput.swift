@@ -9,49 +9,73 @@ func regionFitSentence(_ fit: RegionFit?) -> String {
     return fit.shared.isEmpty ? "来源地情况与本地不同或不详" : "来源地同为" + fit.shared.joined(separator: "、")
 }
 
+/// A case's source region and document, as every JSON answer gives them.
+enum CaseJSON {
+    static func region(_ record: CaseRecord) -> [String: Any] {
+        ["name": record.region.name, "province": record.region.province ?? NSNull(), "prefecture": record.region.prefecture ?? NSNull(),
+         "county": record.region.county ?? NSNull(), "level": record.region.level ?? NSNull()]
+    }
+
+    /// Where the case was published: document title, issuer, 文号, year and the stored file.
+    static func provenance(_ record: CaseRecord) -> [String: Any] {
+        ["document": record.source.title ?? NSNull(), "issuer": record.source.issuer ?? NSNull(),
+         "doc_number": record.source.docNumber ?? NSNull(), "year": record.source.year ?? NSNull(), "file": record.source.file]
+    }
+
+    /// One line for the text forms: issuer, 文号, year, else the document's title or file.
+    static func provenanceLine(_ record: CaseRecord) -> String {
+        let parts = [record.source.issuer, record.source.docNumber, record.source.year.map { "\($0)年" }].compactMap { $0 }
+        return parts.isEmpty ? (record.source.title ?? record.source.file) : parts.joined(separator: " ")
+    }
+}
+
 /// `--format json` of `recommend`: DESIGN.md's envelope {"profile": …, "practices": […]}.
 enum RecommendationJSON {
-    static func envelope(_ profile: AnalyzedProfile, _ items: [Recommendation], records: [String: CaseRecord]) throws -> [String: Any] {
+    static func envelope(_ profile: AnalyzedProfile, _ items: [Recommendation], recommender: Recommender) throws -> [String: Any] {
         let attributes = try JSONSerialization.jsonObject(with: JSONEncoder().encode(profile.attributes))
-        let understood: [String: Any] = [
+        var understood: [String: Any] = [
             "tags": profile.tags.map { ["key": $0.key, "label": $0.label, "source": $0.source] },
             "attributes": attributes,
         ]
-        return ["profile": understood, "practices": items.map { item(for: $0, records: records) }]
+        if let id = profile.profile.id { understood["id"] = id }
+        if let name = profile.profile.name { understood["name"] = name }
+        return ["profile": understood, "practices": items.map { item(for: $0, recommender: recommender) }]
     }
 
-    static func item(for item: Recommendation, records: [String: CaseRecord]) -> [String: Any] {
-        let record = records[item.caseId]
-        let practice = record?.practices.first { $0.id == item.practiceId }
+    static func item(for item: Recommendation, recommender: Recommender) -> [String: Any] {
+        let record = recommender.cases[item.scoredCase.row]
+        let practice = record.practices.first { $0.id == item.practiceId }
         let scored = item.scoredCase
-        let region: [String: Any] = [
-            "name": record?.region.name ?? "", "province": record?.region.province ?? NSNull(),
-            "prefecture": record?.region.prefecture ?? NSNull(), "county": record?.region.county ?? NSNull(),
-            "level": record?.region.level ?? NSNull(),
-        ]
         return [
             "rank": item.rank, "practice_id": item.practiceId, "case_id": item.caseId,
-            "case_title": record?.title ?? NSNull(), "region": region,
+            "case_title": record.title ?? NSNull(), "region": CaseJSON.region(record),
             "heading": practice?.heading ?? "", "text": practice?.text ?? "", "score": item.score,
             "components": ["text": scored.text, "semantic": scored.semantic, "tags": scored.tags, "region": scored.region],
-            "why": ["matched_tags": scored.matchedTags, "region_fit": regionFitSentence(scored.regionFit)],
+            "why": ["matched_tags": scored.matchedTags, "terms": item.terms, "region_fit": regionFitSentence(scored.regionFit)],
+            "evidence": item.evidence, "provenance": CaseJSON.provenance(record),
         ]
     }
 }
 
 /// The text form of `recommend`: one block per practice.
 enum RecommendationText {
-    static func render(_ profile: AnalyzedProfile, _ items: [Recommendation], records: [String: CaseRecord]) -> String {
+    static func render(_ profile: AnalyzedProfile, _ items: [Recommendation], recommender: Recommender) -> String {
+        let labels = Dictionary(profile.tags.map { ($0.key, $0.label) }, uniquingKeysWith: { first, _ in first })
         var lines = ["画像标签: " + (profile.tags.isEmpty ? "（无）" : profile.tags.map(\.label).joined(separator: "、"))]
+        if items.isEmpty { lines.append("（没有符合条件的做法）") }
         for item in items {
-            let record = records[item.caseId]
-            let practice = record?.practices.first { $0.id == item.practiceId }
-            let place = [record?.region.province, record?.region.prefecture, record?.region.county].compactMap { $0 }.joined(separator: " ")
+            let record = recommender.cases[item.scoredCase.row]
+            let practice = record.practices.first { $0.id == item.practiceId }
+            let place = [record.region.province, record.region.prefecture, record.region.county].compactMap { $0 }.joined(separator: " ")
             lines.append("")
             lines.append(String(format: "%2d. %.3f  %@", item.rank, item.score, practice?.heading ?? item.practiceId))
-            lines.append("    \(place.isEmpty ? record?.region.name ?? "" : place) · \(record?.title ?? item.caseId) · \(record?.source.issuer ?? "") \(record?.source.year.map(String.init) ?? "")")
-            let tags = item.scoredCase.matchedTags
-            lines.append("    why: \(regionFitSentence(item.scoredCase.regionFit))" + (tags.isEmpty ? "" : "；标签 " + tags.joined(separator: "、")))
+            lines.append("    \(place.isEmpty ? record.region.name : place) · \(record.title ?? item.caseId) · \(CaseJSON.provenanceLine(record))")
+            var why = [regionFitSentence(item.scoredCase.regionFit)]
+            let tags = item.scoredCase.matchedTags.map { labels[$0] ?? $0 }
+            if !tags.isEmpty { why.append("标签 " + tags.joined(separator: "、")) }
+            if !item.terms.isEmpty { why.append("关键词 " + item.terms.joined(separator: "、")) }
+            lines.append("    why: " + why.joined(separator: "；"))
+            for sentence in item.evidence { lines.append("    成效: " + sentence) }
         }
         return lines.joined(separator: "\n")
     }

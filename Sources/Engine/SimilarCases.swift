@@ -1,0 +1,92 @@
+import Corpus
+import Features
+import LSA
+
+/// One case like the query, and what they share.
+public struct SimilarCase: Sendable {
+    public let rank: Int
+    public let row: Int
+    public let caseId: String
+    /// Weighted mean of the LSA cosine, the TF-IDF cosine and the tag overlap: 0–1.
+    public let score: Double
+    public let semantic: Double
+    public let text: Double
+    public let tagOverlap: Double
+    /// Terms of the query that weigh most in this case, heaviest first.
+    public let terms: [String]
+    /// Tags both carry, in taxonomy order.
+    public let tags: [String]
+}
+
+/// The weights of `SimilarCases` (`similar.weights` in the configuration).
+public struct SimilarityWeights: Sendable, Equatable {
+    public var semantic, text, tags: Double
+
+    public init(semantic: Double, text: Double, tags: Double) {
+        (self.semantic, self.text, self.tags) = (semantic, text, tags)
+    }
+}
+
+/// Cases that resemble a case of the corpus, or a pasted text: the LSA cosine (shared topics
+/// even without shared words), the TF-IDF cosine (the same words) and the overlap (Jaccard) of
+/// their tags, each 0–1, weighted.
+public struct SimilarCases: Sendable {
+    public let recommender: Recommender
+    public let weights: SimilarityWeights
+
+    public init(recommender: Recommender, weights: SimilarityWeights) {
+        self.recommender = recommender
+        self.weights = weights
+    }
+
+    var scorer: CaseScorer { recommender.scorer }
+
+    /// Cases like the corpus's case `id` (never itself).
+    public func similar(toCase id: String, top: Int, filter: CaseFilter = CaseFilter()) throws -> [SimilarCase] {
+        let features = scorer.features
+        guard let row = features.caseIds.firstIndex(of: id) else { throw EngineError.unknownCase(id) }
+        let weightsRow = Self.singleRow(features.caseWeights, row)
+        let vector = Array(scorer.similarity.space.caseVectors.row(row))
+        return try ranked(query: weightsRow, vector: vector, tags: Set(scorer.caseTagCounts[row].keys), excluding: row, top: top, filter: filter)
+    }
+
+    /// Cases like a text (a new case, a region's report): its terms and tags.
+    public func similar(toTerms terms: [String], tags: Set<String>, top: Int, filter: CaseFilter = CaseFilter()) throws -> [SimilarCase] {
+        try ranked(query: scorer.features.weights(of: terms), vector: scorer.similarity.vector(of: terms), tags: tags, excluding: nil, top: top, filter: filter)
+    }
+
+    private func ranked(query: SparseMatrix, vector: [Double], tags: Set<String>, excluding: Int?, top: Int, filter: CaseFilter) throws -> [SimilarCase] {
+        let features = scorer.features
+        let categoryKey = try filter.validated(taxonomy: scorer.taxonomy)
+        let queryNorm = CaseScorer.dot(query.row(0), query.row(0)).squareRoot()
+        let total = weights.semantic + weights.text + weights.tags
+        let candidates = features.caseIds.indices.filter { row in
+            row != excluding && (filter.isEmpty || filter.admits(recommender.cases[row], action: recommender.caseActions[row], categoryKey: categoryKey))
+        }
+        let scored = candidates.map { row -> (row: Int, score: Double, semantic: Double, text: Double, overlap: Double, shared: Set<String>) in
+            let semantic = max(SemanticSpace.cosine(vector[...], scorer.similarity.space.caseVectors.row(row)), 0)
+            let caseNorm = CaseScorer.dot(features.caseWeights.row(row), features.caseWeights.row(row)).squareRoot()
+            let text = queryNorm > 0 && caseNorm > 0 ? CaseScorer.dot(query.row(0), features.caseWeights.row(row)) / (queryNorm * caseNorm) : 0
+            let theirs = Set(scorer.caseTagCounts[row].keys)
+            let shared = tags.intersection(theirs), union = tags.union(theirs)
+            let overlap = union.isEmpty ? 0 : Double(shared.count) / Double(union.count)
+            let score = total > 0 ? (weights.semantic * semantic + weights.text * text + weights.tags * overlap) / total : 0
+            return (row, score, semantic, text, overlap, shared)
+        }
+        let order = scorer.taxonomy.tags.map(\.key)
+        return scored.sorted { $0.score > $1.score || ($0.score == $1.score && $0.row < $1.row) }.prefix(top).enumerated().map { offset, item in
+            SimilarCase(
+                rank: offset + 1, row: item.row, caseId: features.caseIds[item.row], score: item.score,
+                semantic: item.semantic, text: item.text, tagOverlap: item.overlap,
+                terms: Explanation.sharedTerms(query, features.caseWeights, row: item.row, vocabulary: features.vocabulary),
+                tags: order.filter(item.shared.contains))
+        }
+    }
+
+    /// Row `row` of a sparse matrix as a one-row matrix.
+    static func singleRow(_ matrix: SparseMatrix, _ row: Int) -> SparseMatrix {
+        let slice = matrix.row(row)
+        return SparseMatrix(rows: 1, columns: matrix.columns, rowPointers: [0, slice.columns.count],
+                            columnIndices: Array(slice.columns), values: Array(slice.values))
+    }
+}
