@@ -45,7 +45,7 @@ let package = Package(
         ),
         .testTarget(name: "CorpusTests", dependencies: ["Corpus"]),
         .testTarget(name: "RegionsTests", dependencies: ["Regions"]),
-        .testTarget(name: "ImporterTests", dependencies: ["Importer", "Corpus", "Regions"]),
+        .testTarget(name: "ImporterTests", dependencies: ["Importer", "Corpus", "Features", "Regions"]),
         .testTarget(name: "AnalyzerTests", dependencies: ["Analyzer"]),
         .testTarget(name: "FeaturesTests", dependencies: ["Analyzer", "Corpus", "Features", "Regions"]),
         .testTarget(name: "LSATests", dependencies: ["Features", "LSA"]),

@@ -45,13 +45,13 @@ public enum ProfileFile {
         }
     }
 
-    /// The profiles of a file, failing on the first bad one with its file and line.
-    public static func readAll(_ url: URL) throws -> [RegionProfile] {
+    /// The profiles of a file with their lines, failing on the first bad one with its file and line.
+    public static func readAll(_ url: URL) throws -> [(line: Int, profile: RegionProfile)] {
         let rows = try read(url)
         guard !rows.isEmpty else { throw ProfileError(field: url.path, message: "holds no profile") }
         return try rows.map { row in
             switch row.profile {
-            case .success(let profile): return profile
+            case .success(let profile): return (row.line, profile)
             case .failure(let error): throw ProfileError(field: "\(url.path):\(row.line): \(error.field)", message: error.message)
             }
         }

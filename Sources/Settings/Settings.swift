@@ -38,6 +38,7 @@ public struct Settings: Sendable {
     public var lsa: LSASettings
     /// How the engine weighs its evidence.
     public var ranking: RankingSettings
+    public var similar: SimilaritySettings
 
     /// The default file: `$PRACTICED_CONFIG`, else `config/practiced.yaml` under the working directory.
     public static func defaultFile() -> URL {
@@ -93,7 +94,11 @@ public struct Settings: Sendable {
                 semantic: reader.double(forKey: "ranking.weights.semantic", default: 0.3),
                 region: reader.double(forKey: "ranking.weights.region", default: 2.0),
                 tags: reader.double(forKey: "ranking.weights.tags", default: 1.0),
-                practicesPerCase: reader.int(forKey: "ranking.practices_per_case", default: 2))
+                practicesPerCase: reader.int(forKey: "ranking.practices_per_case", default: 2)),
+            similar: SimilaritySettings(
+                semantic: reader.double(forKey: "similar.weights.semantic", default: 1),
+                text: reader.double(forKey: "similar.weights.text", default: 1),
+                tags: reader.double(forKey: "similar.weights.tags", default: 0.5))
         )
     }
 }
@@ -123,6 +128,13 @@ public struct LSASettings: Sendable, Equatable {
 }
 
 /// `ranking:` in config/practiced.yaml: the weights of the engine's components and its diversity.
+/// Weights of similar cases (`similar.weights`): LSA cosine, TF-IDF cosine, tag overlap.
+public struct SimilaritySettings: Sendable, Equatable {
+    public var semantic: Double
+    public var text: Double
+    public var tags: Double
+}
+
 public struct RankingSettings: Sendable, Equatable {
     public var text: Double
     public var semantic: Double

@@ -67,11 +67,20 @@ struct EvalCommand: AsyncParsableCommand {
                     "lsa_text_p5": RankingMetrics.precision(Array(lsaRanked), grades: grades),
                 ])
             }
+            let similar = SimilarCases(recommender: engine.recommender, weights: settings.similarityWeights)
+            let similarity = try SimilarityEvaluation(similar, labels: engine.cases.map(\.category))
+            let similarityByAction = try SimilarityEvaluation(similar, labels: engine.recommender.caseActions)
             let mean = { (key: String) in rows.map { $0[key] as! Double }.reduce(0, +) / Double(max(rows.count, 1)) }
             switch format {
             case .json:
                 let columns = ["engine_ndcg10", "engine_p5", "bm25_ndcg10", "bm25_p5", "lsa_text_ndcg10", "lsa_text_p5"]
-                try printJSON(["profiles": rows, "mean": Dictionary(uniqueKeysWithValues: columns.map { ($0, mean($0)) })])
+                try printJSON([
+                    "profiles": rows, "mean": Dictionary(uniqueKeysWithValues: columns.map { ($0, mean($0)) }),
+                    "similar_cases": ["precision_at_3": similarity.precision, "ceiling": similarity.ceiling, "queries": similarity.queries],
+                    "similar_cases_by_action": [
+                        "precision_at_3": similarityByAction.precision, "ceiling": similarityByAction.ceiling, "queries": similarityByAction.queries,
+                    ],
+                ])
             case .text:
                 print("profile  engine nDCG@10  engine P@5  BM25 nDCG@10  BM25 P@5  LSA text nDCG@10  LSA text P@5  name")
                 for row in rows {
@@ -83,6 +92,10 @@ struct EvalCommand: AsyncParsableCommand {
                 print(String(format: "mean  %17.3f  %10.2f  %12.3f  %8.2f  %16.3f  %12.2f", mean("engine_ndcg10"), mean("engine_p5"),
                              mean("bm25_ndcg10"), mean("bm25_p5"),
                              mean("lsa_text_ndcg10"), mean("lsa_text_p5")))
+                print(String(format: "similar cases, leave-one-out precision@3 over %d labelled cases: %.3f (ceiling with these labels %.3f)",
+                             similarity.queries, similarity.precision, similarity.ceiling))
+                print(String(format: "  the same over %d cases labelled by their main action (document label, else most mentioned): %.3f (ceiling %.3f)",
+                             similarityByAction.queries, similarityByAction.precision, similarityByAction.ceiling))
             }
         }
     }

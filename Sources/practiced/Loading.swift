@@ -77,6 +77,12 @@ extension Settings {
     }
 }
 
+extension Settings {
+    var similarityWeights: SimilarityWeights {
+        SimilarityWeights(semantic: similar.semantic, text: similar.text, tags: similar.tags)
+    }
+}
+
 /// A configuration value outside what is accepted.
 struct SettingsValueError: Error, CustomStringConvertible {
     let key: String

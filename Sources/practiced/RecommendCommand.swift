@@ -45,23 +45,25 @@ struct RecommendCommand: AsyncParsableCommand {
     func run() async throws {
         try await reportingFailure {
             let settings = try await configOption.load()
-            let requests: [RegionProfile]
+            // Each profile with where it came from ("file:line"), for the error that names it.
+            let requests: [(place: String?, profile: RegionProfile)]
             if let profile {
-                requests = try ProfileFile.readAll(URL(fileURLWithPath: profile))
+                let url = URL(fileURLWithPath: profile)
+                requests = try ProfileFile.readAll(url).map { ("\(url.path):\($0.line)", $0.profile) }
             } else if let document {
                 let url = URL(fileURLWithPath: document)
-                requests = [RegionProfile(name: url.deletingPathExtension().lastPathComponent, text: try ProfileFile.documentText(url))]
+                requests = [(nil, RegionProfile(name: url.deletingPathExtension().lastPathComponent, text: try ProfileFile.documentText(url)))]
             } else {
-                requests = [RegionProfile(text: text)]
+                requests = [(nil, RegionProfile(text: text))]
             }
             let engine = try settings.loadRecommender()
             var answers: [(AnalyzedProfile, [Recommendation])] = []
-            for (index, request) in requests.enumerated() {
+            for (place, request) in requests {
                 do {
                     let analyzed = try engine.profiles.analyze(request)
                     answers.append((analyzed, try engine.recommender.recommend(analyzed, top: top, filter: filterOptions.filter)))
-                } catch let error as ProfileError where requests.count > 1 {
-                    throw ProfileError(field: "profile \(request.id ?? String(index + 1)): \(error.field)", message: error.message)
+                } catch let error as ProfileError where place != nil && !error.field.hasPrefix("filter.") {
+                    throw ProfileError(field: "\(place!): \(error.field)", message: error.message)
                 }
             }
             for (analyzed, items) in answers {

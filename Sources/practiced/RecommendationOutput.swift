@@ -22,10 +22,10 @@ enum CaseJSON {
          "doc_number": record.source.docNumber ?? NSNull(), "year": record.source.year ?? NSNull(), "file": record.source.file]
     }
 
-    /// One line for the text forms: issuer, 文号, year, else the document's title or file.
+    /// One line for the text forms: issuer (else the document's title), 文号, year.
     static func provenanceLine(_ record: CaseRecord) -> String {
-        let parts = [record.source.issuer, record.source.docNumber, record.source.year.map { "\($0)年" }].compactMap { $0 }
-        return parts.isEmpty ? (record.source.title ?? record.source.file) : parts.joined(separator: " ")
+        let parts = [record.source.issuer ?? record.source.title, record.source.docNumber, record.source.year.map { "\($0)年" }]
+        return parts.compactMap { $0 }.joined(separator: " ").isEmpty ? record.source.file : parts.compactMap { $0 }.joined(separator: " ")
     }
 }
 

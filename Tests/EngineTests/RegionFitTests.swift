@@ -25,6 +25,14 @@ import Testing
         #expect(fit == RegionFit(score: 1, shared: ["山区", "原国家级贫困县", "县级"]))
     }
 
+    /// A province or a city spans many terrains: its terrain neither matches nor differs.
+    @Test func onlyACountysTerrainCounts() {
+        let province = RegionFit.compare(mountainPoorCounty, with: region(level: "province", terrain: ["mountain"], poor: nil))
+        // terrain ½ (not a county's), poverty ½ (unknown), level 0 (province against county).
+        #expect(province?.score == 1.0 / 3)
+        #expect(province?.shared == [])
+    }
+
     @Test func differencesCountZeroAndUnknownsHalf() {
         // Plain, not poor, a city district: terrain and poverty differ, the level is near.
         let district = RegionFit.compare(mountainPoorCounty, with: region(level: "district", terrain: ["plain"], poor: false))

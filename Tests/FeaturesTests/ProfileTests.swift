@@ -44,6 +44,26 @@ import Testing
         #expect(planned.isSuperset(of: ["health_literacy", "tobacco_control", "fitness"]))
     }
 
+    /// A field against its own text is refused, naming the field and the words; a text that
+    /// also supports the field, or says nothing on the point, lets it stand.
+    @Test func contradictoryProfilesNameTheFieldAndTheWords() throws {
+        func error(_ profile: RegionProfile) -> ProfileError? {
+            do { _ = try profileAnalyzer.analyze(profile); return nil } catch { return error as? ProfileError }
+        }
+        let urban = error(RegionProfile(urbanization: "urban", text: "偏远农村，村民看病难"))
+        #expect(urban?.field == "urbanization")
+        #expect(urban?.message.contains("农村") == true)
+        #expect(error(RegionProfile(terrain: ["plain"], text: "地处深山的山区县"))?.field == "terrain")
+        #expect(error(RegionProfile(economy: "developed", text: "国家级贫困县，群众看病难"))?.field == "economy")
+        #expect(error(RegionProfile(level: "county", text: "全省层面建立科普平台"))?.field == "level")
+        #expect(error(RegionProfile(ethnicMinority: false, text: "少数民族聚居的山区"))?.field == "ethnic_minority")
+        // Agreeing or silent texts stand.
+        #expect(error(RegionProfile(urbanization: "urban", text: "城区有不少农民工，看病难")) == nil)
+        #expect(error(RegionProfile(terrain: ["hill"], text: "丘陵山区，交通不便")) == nil)
+        #expect(error(RegionProfile(economy: "former_poverty", text: "脱贫县，巩固脱贫攻坚成果")) == nil)
+        for profile in Self.developmentProfiles { #expect(error(profile) == nil, "\(profile.id ?? "")") }
+    }
+
     @Test func emptyOrInvalidProfilesNameTheField() {
         func error(_ profile: RegionProfile) -> ProfileError? {
             do { _ = try profileAnalyzer.analyze(profile); return nil } catch { return error as? ProfileError }

@@ -1,0 +1,81 @@
+import ArgumentParser
+import Corpus
+import Engine
+import Features
+import Foundation
+
+struct SimilarCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "similar",
+        abstract: "Cases like a case of the corpus (by id) or like a pasted text, with the terms and tags they share.",
+        discussion: "The JSON form is DESIGN.md's envelope {\"query\": …, \"similar\": [{rank, case_id, title, region, score, why}]}."
+    )
+
+    @OptionGroup var configOption: ConfigOption
+
+    @Argument(help: "A case id of the corpus, e.g. 000-05 (`practiced cases` lists them).")
+    var caseId: String?
+
+    @Option(name: .long, help: "A text to compare with the corpus, e.g. a new case or a region's report.")
+    var text: String?
+
+    @Option(name: .long, help: "How many cases (1–100).")
+    var top: Int = 5
+
+    @OptionGroup var filterOptions: FilterOptions
+
+    @Option(name: .long, help: "Output format: text or json.")
+    var format: OutputFormat = .text
+
+    func validate() throws {
+        guard (caseId == nil) != (text == nil) else { throw ValidationError("give either a CASE_ID or --text \"…\"") }
+        if let text, text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { throw ValidationError("--text is empty") }
+        guard (1...100).contains(top) else { throw ValidationError("--top must be between 1 and 100 (got \(top))") }
+    }
+
+    func run() async throws {
+        try await reportingFailure {
+            let settings = try await configOption.load()
+            let engine = try settings.loadRecommender()
+            let similar = SimilarCases(recommender: engine.recommender, weights: settings.similarityWeights)
+            let query: [String: Any]
+            let found: [SimilarCase]
+            if let caseId {
+                found = try similar.similar(toCase: caseId, top: top, filter: filterOptions.filter)
+                let record = engine.cases.first { $0.id == caseId }!
+                query = ["case_id": caseId, "title": record.title ?? NSNull(), "region": CaseJSON.region(record)]
+            } else {
+                let analyzer = engine.profiles
+                let normalized = analyzer.analyzer.normalizer.normalize(text!)
+                let tags = analyzer.tagger.tags(in: normalized)
+                found = try similar.similar(toTerms: analyzer.analyzer.terms(normalized: normalized), tags: Set(tags.map(\.key)),
+                                            top: top, filter: filterOptions.filter)
+                query = ["text": text!, "tags": tags.map { ["key": $0.key, "label": $0.label, "source": "text: \($0.matched)"] }]
+            }
+            let labels = Dictionary(uniqueKeysWithValues: engine.profiles.tagger.taxonomy.tags.map { ($0.key, $0.label) })
+            switch format {
+            case .json:
+                try printJSON(["query": query, "similar": found.map { item(for: $0, record: engine.cases[$0.row]) }])
+            case .text:
+                if found.isEmpty { print("（没有符合条件的案例）") }
+                for item in found {
+                    let record = engine.cases[item.row]
+                    print(String(format: "%2d. %.3f  %@  %@", item.rank, item.score, item.caseId, record.title ?? record.region.name))
+                    print("    \(record.region.name) · \(CaseJSON.provenanceLine(record))")
+                    var why: [String] = []
+                    if !item.tags.isEmpty { why.append("共同标签 " + item.tags.map { labels[$0] ?? $0 }.joined(separator: "、")) }
+                    if !item.terms.isEmpty { why.append("共同关键词 " + item.terms.joined(separator: "、")) }
+                    if !why.isEmpty { print("    why: " + why.joined(separator: "；")) }
+                }
+            }
+        }
+    }
+
+    private func item(for item: SimilarCase, record: CaseRecord) -> [String: Any] {
+        [
+            "rank": item.rank, "case_id": item.caseId, "title": record.title ?? NSNull(), "region": CaseJSON.region(record),
+            "score": item.score, "components": ["semantic": item.semantic, "text": item.text, "tags": item.tagOverlap],
+            "why": ["terms": item.terms, "tags": item.tags], "provenance": CaseJSON.provenance(record),
+        ]
+    }
+}
