@@ -69,13 +69,15 @@ enum RecommendationText {
             let place = [record.region.province, record.region.prefecture, record.region.county].compactMap { $0 }.joined(separator: " ")
             lines.append("")
             lines.append(String(format: "%2d. %.3f  %@", item.rank, item.score, practice?.heading ?? item.practiceId))
-            lines.append("    \(place.isEmpty ? record.region.name : place) · \(record.title ?? item.caseId) · \(CaseJSON.provenanceLine(record))")
+            lines.append("    \(place.isEmpty ? record.region.name : place) · \(record.title ?? item.caseId) · 来源: \(CaseJSON.provenanceLine(record))")
             var why = [regionFitSentence(item.scoredCase.regionFit)]
             let tags = item.scoredCase.matchedTags.map { labels[$0] ?? $0 }
             if !tags.isEmpty { why.append("标签 " + tags.joined(separator: "、")) }
             if !item.terms.isEmpty { why.append("关键词 " + item.terms.joined(separator: "、")) }
             lines.append("    why: " + why.joined(separator: "；"))
             for sentence in item.evidence { lines.append("    成效: " + sentence) }
+            // 11 of the 48 shipped cases report no measured result: say so rather than leave a gap.
+            if item.evidence.isEmpty { lines.append("    成效: （来源未报告量化结果）") }
         }
         return lines.joined(separator: "\n")
     }
