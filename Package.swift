@@ -13,6 +13,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-configuration", from: "1.4.0", traits: [.defaults, "YAML"]),
         .package(url: "https://github.com/swiftcsv/SwiftCSV", from: "0.10.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     ],
     targets: [
         // Cases as the rest of the product sees them, and the JSONL files that hold them.
@@ -34,13 +37,26 @@ let package = Package(
         .target(name: "LSA", dependencies: ["CBLAS", "CLAPACKE", "Features", "VectorKernels"]),
         // Recommendation and similarity over the LSA model, and how well it ranks.
         .target(name: "Engine", dependencies: ["Analyzer", "Corpus", "Features", "LSA", "Regions"]),
+        // The answers' shapes (DESIGN.md's envelopes), the same from the command line and the daemon.
+        .target(name: "Answers", dependencies: ["Corpus", "Engine", "Features"]),
+        // The daemon: HTTP/JSON on a Unix socket, the model swapped atomically on reload.
+        .target(
+            name: "Daemon",
+            dependencies: [
+                "Answers", "Corpus", "Engine", "Features",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ]
+        ),
         // config/practiced.yaml and the paths it names.
         .target(name: "Settings", dependencies: [.product(name: "Configuration", package: "swift-configuration")]),
         .executableTarget(
             name: "practiced",
             dependencies: [
-                "Analyzer", "Corpus", "Engine", "Features", "Importer", "LSA", "Regions", "Settings",
+                "Analyzer", "Answers", "Corpus", "Daemon", "Engine", "Features", "Importer", "LSA", "Regions", "Settings",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .testTarget(name: "CorpusTests", dependencies: ["Corpus"]),

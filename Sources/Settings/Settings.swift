@@ -39,6 +39,7 @@ public struct Settings: Sendable {
     /// How the engine weighs its evidence.
     public var ranking: RankingSettings
     public var similar: SimilaritySettings
+    public var daemon: DaemonSettings
 
     /// The default file: `$PRACTICED_CONFIG`, else `config/practiced.yaml` under the working directory.
     public static func defaultFile() -> URL {
@@ -98,7 +99,13 @@ public struct Settings: Sendable {
             similar: SimilaritySettings(
                 semantic: reader.double(forKey: "similar.weights.semantic", default: 1),
                 text: reader.double(forKey: "similar.weights.text", default: 1),
-                tags: reader.double(forKey: "similar.weights.tags", default: 0.5))
+                tags: reader.double(forKey: "similar.weights.tags", default: 0.5)),
+            daemon: DaemonSettings(
+                socket: path("daemon.socket", "Models/run/practiced.sock"),
+                socketMode: reader.string(forKey: "daemon.socket_mode", default: "0660"),
+                idleTimeoutSeconds: reader.int(forKey: "daemon.idle_timeout_seconds", default: 30),
+                maxBodyBytes: reader.int(forKey: "daemon.max_body_bytes", default: 1 << 20),
+                maxTextCharacters: reader.int(forKey: "daemon.max_text_characters", default: 100_000))
         )
     }
 }
@@ -128,6 +135,16 @@ public struct LSASettings: Sendable, Equatable {
 }
 
 /// `ranking:` in config/practiced.yaml: the weights of the engine's components and its diversity.
+/// The daemon (`daemon:`): where it listens and what it accepts.
+public struct DaemonSettings: Sendable, Equatable {
+    public var socket: URL
+    /// Octal file mode of the socket, e.g. "0660".
+    public var socketMode: String
+    public var idleTimeoutSeconds: Int
+    public var maxBodyBytes: Int
+    public var maxTextCharacters: Int
+}
+
 /// Weights of similar cases (`similar.weights`): LSA cosine, TF-IDF cosine, tag overlap.
 public struct SimilaritySettings: Sendable, Equatable {
     public var semantic: Double

@@ -1,4 +1,5 @@
 import Analyzer
+import Answers
 import ArgumentParser
 import Features
 import Foundation
@@ -85,7 +86,7 @@ func peakMemoryMiB() -> Double {
 }
 
 func printJSON(_ object: [String: Any]) throws {
-    print(String(decoding: try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]), as: UTF8.self))
+    print(String(decoding: try answerJSON(object), as: UTF8.self))
 }
 
 struct BenchSVD: AsyncParsableCommand {

@@ -103,7 +103,7 @@ struct EvalCommand: AsyncParsableCommand {
     /// Every case's raw signals for each profile (BM25, cosines, practice closeness, source
     /// region, tags with counts and offsets): the input of the weight search in
     /// Benchmarks/ranking/grid.py.
-    private func writeComponents(of profiles: [RegionProfile], engine: (recommender: Recommender, cases: [CaseRecord], profiles: ProfileAnalyzer),
+    private func writeComponents(of profiles: [RegionProfile], engine: LoadedEngine,
                                  caseKeys: [String: String], to url: URL) throws {
         let scorer = engine.recommender.scorer, features = scorer.features
         let practicesOfCase = features.caseIds.indices.map { row in features.practiceCaseRows.indices.filter { features.practiceCaseRows[$0] == row } }

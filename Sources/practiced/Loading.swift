@@ -1,5 +1,6 @@
 import Analyzer
 import Corpus
+import Daemon
 import Engine
 import Features
 import Foundation
@@ -62,7 +63,7 @@ extension Settings {
 extension Settings {
     /// The engine on the current corpus and model (the model rebuilt if its inputs changed).
     /// The corpus is read, and the lexicon loaded, once for the features and the profiles.
-    func loadRecommender() throws -> (recommender: Recommender, cases: [CaseRecord], profiles: ProfileAnalyzer) {
+    func loadRecommender() throws -> LoadedEngine {
         let cases = try CorpusFiles.readDirectory(corpusDirectory)
         let analyzer = try loadTermAnalyzer(), tagger = try loadTagger(), gazetteer = try loadGazetteer()
         let features = FeatureSpace(cases: cases, analyzer: analyzer, tagger: tagger)
@@ -70,11 +71,30 @@ extension Settings {
             gazetteer.attributes(province: record.region.province, prefecture: record.region.prefecture,
                                  county: record.region.county, subUnit: record.region.subUnit)
         }
-        let scorer = CaseScorer(features: features, space: try loadModel().semanticSpace, caseRegions: caseRegions, taxonomy: tagger.taxonomy)
+        let model = try loadModel()
+        let scorer = CaseScorer(features: features, space: model.semanticSpace, caseRegions: caseRegions, taxonomy: tagger.taxonomy)
         let weights = RankingWeights(text: ranking.text, semantic: ranking.semantic, region: ranking.region, tags: ranking.tags)
         let profiles = ProfileAnalyzer(analyzer: analyzer, tagger: tagger, gazetteer: gazetteer, cues: try ProfileCues.load(from: profileCuesFile))
-        return (Recommender(scorer: scorer, cases: cases, weights: weights, practicesPerCase: ranking.practicesPerCase), cases, profiles)
+        let recommender = Recommender(scorer: scorer, cases: cases, weights: weights, practicesPerCase: ranking.practicesPerCase)
+        return LoadedEngine(recommender: recommender, cases: cases, profiles: profiles, fingerprint: String(model.fingerprint, radix: 16))
     }
+
+    /// The engine as the daemon serves it.
+    func loadServingModel() throws -> ServingModel {
+        let engine = try loadRecommender()
+        return ServingModel(
+            recommender: engine.recommender, similar: SimilarCases(recommender: engine.recommender, weights: similarityWeights),
+            profiles: engine.profiles, fingerprint: engine.fingerprint)
+    }
+}
+
+/// The engine on the current corpus and model, with what it was built from.
+struct LoadedEngine {
+    let recommender: Recommender
+    let cases: [CaseRecord]
+    let profiles: ProfileAnalyzer
+    /// The model file's fingerprint of its inputs (corpus, configuration, lexicon), in hex.
+    let fingerprint: String
 }
 
 extension Settings {

@@ -1,3 +1,4 @@
+import Answers
 import ArgumentParser
 import Corpus
 import Engine
@@ -42,40 +43,21 @@ struct SimilarCommand: AsyncParsableCommand {
             let found: [SimilarCase]
             if let caseId {
                 found = try similar.similar(toCase: caseId, top: top, filter: filterOptions.filter)
-                let record = engine.cases.first { $0.id == caseId }!
-                query = ["case_id": caseId, "title": record.title ?? NSNull(), "region": CaseJSON.region(record)]
+                query = SimilarAnswer.query(case: engine.cases.first { $0.id == caseId }!)
             } else {
                 let analyzer = engine.profiles
                 let normalized = analyzer.analyzer.normalizer.normalize(text!)
                 let tags = analyzer.tagger.tags(in: normalized)
                 found = try similar.similar(toTerms: analyzer.analyzer.terms(normalized: normalized), tags: Set(tags.map(\.key)),
                                             top: top, filter: filterOptions.filter)
-                query = ["text": text!, "tags": tags.map { ["key": $0.key, "label": $0.label, "source": "text: \($0.matched)"] }]
+                query = SimilarAnswer.query(text: text!, tags: tags)
             }
-            let labels = Dictionary(uniqueKeysWithValues: engine.profiles.tagger.taxonomy.tags.map { ($0.key, $0.label) })
             switch format {
-            case .json:
-                try printJSON(["query": query, "similar": found.map { item(for: $0, record: engine.cases[$0.row]) }])
+            case .json: try printJSON(SimilarAnswer.envelope(query: query, found, cases: engine.cases))
             case .text:
-                if found.isEmpty { print("（没有符合条件的案例）") }
-                for item in found {
-                    let record = engine.cases[item.row]
-                    print(String(format: "%2d. %.3f  %@  %@", item.rank, item.score, item.caseId, record.title ?? record.region.name))
-                    print("    \(record.region.name) · \(CaseJSON.provenanceLine(record))")
-                    var why: [String] = []
-                    if !item.tags.isEmpty { why.append("共同标签 " + item.tags.map { labels[$0] ?? $0 }.joined(separator: "、")) }
-                    if !item.terms.isEmpty { why.append("共同关键词 " + item.terms.joined(separator: "、")) }
-                    if !why.isEmpty { print("    why: " + why.joined(separator: "；")) }
-                }
+                let labels = Dictionary(uniqueKeysWithValues: engine.profiles.tagger.taxonomy.tags.map { ($0.key, $0.label) })
+                print(SimilarAnswer.render(found, cases: engine.cases, labels: labels))
             }
         }
-    }
-
-    private func item(for item: SimilarCase, record: CaseRecord) -> [String: Any] {
-        [
-            "rank": item.rank, "case_id": item.caseId, "title": record.title ?? NSNull(), "region": CaseJSON.region(record),
-            "score": item.score, "components": ["semantic": item.semantic, "text": item.text, "tags": item.tagOverlap],
-            "why": ["terms": item.terms, "tags": item.tags], "provenance": CaseJSON.provenance(record),
-        ]
     }
 }

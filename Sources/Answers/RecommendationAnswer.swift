@@ -4,34 +4,40 @@ import Features
 import Foundation
 
 /// The region-fit sentence of an explanation, e.g. 来源地同为山区、原国家级贫困县.
-func regionFitSentence(_ fit: RegionFit?) -> String {
+public func regionFitSentence(_ fit: RegionFit?) -> String {
     guard let fit else { return "画像未说明本地情况，未比较来源地" }
     return fit.shared.isEmpty ? "来源地情况与本地不同或不详" : "来源地同为" + fit.shared.joined(separator: "、")
 }
 
+/// JSON bytes of an answer: keys sorted, so that the same answer is the same bytes from the
+/// command line and from the daemon.
+public func answerJSON(_ object: [String: Any]) throws -> Data {
+    try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
+}
+
 /// A case's source region and document, as every JSON answer gives them.
-enum CaseJSON {
-    static func region(_ record: CaseRecord) -> [String: Any] {
+public enum CaseJSON {
+    public static func region(_ record: CaseRecord) -> [String: Any] {
         ["name": record.region.name, "province": record.region.province ?? NSNull(), "prefecture": record.region.prefecture ?? NSNull(),
          "county": record.region.county ?? NSNull(), "level": record.region.level ?? NSNull()]
     }
 
     /// Where the case was published: document title, issuer, 文号, year and the stored file.
-    static func provenance(_ record: CaseRecord) -> [String: Any] {
+    public static func provenance(_ record: CaseRecord) -> [String: Any] {
         ["document": record.source.title ?? NSNull(), "issuer": record.source.issuer ?? NSNull(),
          "doc_number": record.source.docNumber ?? NSNull(), "year": record.source.year ?? NSNull(), "file": record.source.file]
     }
 
     /// One line for the text forms: issuer (else the document's title), 文号, year.
-    static func provenanceLine(_ record: CaseRecord) -> String {
+    public static func provenanceLine(_ record: CaseRecord) -> String {
         let parts = [record.source.issuer ?? record.source.title, record.source.docNumber, record.source.year.map { "\($0)年" }]
         return parts.compactMap { $0 }.joined(separator: " ").isEmpty ? record.source.file : parts.compactMap { $0 }.joined(separator: " ")
     }
 }
 
 /// `--format json` of `recommend`: DESIGN.md's envelope {"profile": …, "practices": […]}.
-enum RecommendationJSON {
-    static func envelope(_ profile: AnalyzedProfile, _ items: [Recommendation], recommender: Recommender) throws -> [String: Any] {
+public enum RecommendationJSON {
+    public static func envelope(_ profile: AnalyzedProfile, _ items: [Recommendation], recommender: Recommender) throws -> [String: Any] {
         let attributes = try JSONSerialization.jsonObject(with: JSONEncoder().encode(profile.attributes))
         var understood: [String: Any] = [
             "tags": profile.tags.map { ["key": $0.key, "label": $0.label, "source": $0.source] },
@@ -42,7 +48,7 @@ enum RecommendationJSON {
         return ["profile": understood, "practices": items.map { item(for: $0, recommender: recommender) }]
     }
 
-    static func item(for item: Recommendation, recommender: Recommender) -> [String: Any] {
+    public static func item(for item: Recommendation, recommender: Recommender) -> [String: Any] {
         let record = recommender.cases[item.scoredCase.row]
         let practice = record.practices.first { $0.id == item.practiceId }
         let scored = item.scoredCase
@@ -58,8 +64,8 @@ enum RecommendationJSON {
 }
 
 /// The text form of `recommend`: one block per practice.
-enum RecommendationText {
-    static func render(_ profile: AnalyzedProfile, _ items: [Recommendation], recommender: Recommender) -> String {
+public enum RecommendationText {
+    public static func render(_ profile: AnalyzedProfile, _ items: [Recommendation], recommender: Recommender) -> String {
         let labels = Dictionary(profile.tags.map { ($0.key, $0.label) }, uniquingKeysWith: { first, _ in first })
         var lines = ["画像标签: " + (profile.tags.isEmpty ? "（无）" : profile.tags.map(\.label).joined(separator: "、"))]
         if items.isEmpty { lines.append("（没有符合条件的做法）") }

@@ -1,0 +1,43 @@
+import Corpus
+import Engine
+import Features
+import Foundation
+
+/// `similar`'s answer: DESIGN.md's {"query": …, "similar": [{rank, case_id, title, region, score, why}]}.
+public enum SimilarAnswer {
+    public static func query(case record: CaseRecord) -> [String: Any] {
+        ["case_id": record.id, "title": record.title ?? NSNull(), "region": CaseJSON.region(record)]
+    }
+
+    public static func query(text: String, tags: [Tagger.Hit]) -> [String: Any] {
+        ["text": text, "tags": tags.map { ["key": $0.key, "label": $0.label, "source": "text: \($0.matched)"] }]
+    }
+
+    public static func envelope(query: [String: Any], _ found: [SimilarCase], cases: [CaseRecord]) -> [String: Any] {
+        ["query": query, "similar": found.map { item(for: $0, record: cases[$0.row]) }]
+    }
+
+    static func item(for item: SimilarCase, record: CaseRecord) -> [String: Any] {
+        [
+            "rank": item.rank, "case_id": item.caseId, "title": record.title ?? NSNull(), "region": CaseJSON.region(record),
+            "score": item.score, "components": ["semantic": item.semantic, "text": item.text, "tags": item.tagOverlap],
+            "why": ["terms": item.terms, "tags": item.tags], "provenance": CaseJSON.provenance(record),
+        ]
+    }
+
+    /// The text form: one block per case.
+    public static func render(_ found: [SimilarCase], cases: [CaseRecord], labels: [String: String]) -> String {
+        guard !found.isEmpty else { return "（没有符合条件的案例）" }
+        var lines: [String] = []
+        for item in found {
+            let record = cases[item.row]
+            lines.append(String(format: "%2d. %.3f  %@  %@", item.rank, item.score, item.caseId, record.title ?? record.region.name))
+            lines.append("    \(record.region.name) · 来源: \(CaseJSON.provenanceLine(record))")
+            var why: [String] = []
+            if !item.tags.isEmpty { why.append("共同标签 " + item.tags.map { labels[$0] ?? $0 }.joined(separator: "、")) }
+            if !item.terms.isEmpty { why.append("共同关键词 " + item.terms.joined(separator: "、")) }
+            if !why.isEmpty { lines.append("    why: " + why.joined(separator: "；")) }
+        }
+        return lines.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,81 @@
+import Foundation
+import Hummingbird
+import Logging
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// `practiced serve`: HTTP/1.1 + JSON on a Unix socket (DESIGN.md's socket API).
+///
+/// Hummingbird serves the connections (keep-alive, requests in parallel on every core, idle
+/// timeout); the model lives in a `ModelStore` swapped atomically by the `Reloader` on SIGHUP
+/// or `POST /v1/admin/reload`. SIGTERM and SIGINT stop accepting, let requests in flight
+/// finish, remove the socket and return.
+public struct Daemon: Sendable {
+    public struct Options: Sendable {
+        public var socketPath: String
+        /// File mode of the socket, e.g. 0o660 (owner and group may connect).
+        public var socketMode: mode_t
+        /// Seconds a connection may stay idle (or a client stall mid-request) before it is closed.
+        public var idleTimeoutSeconds: Int64
+        public var limits: RequestLimits
+
+        public init(socketPath: String, socketMode: mode_t = 0o660, idleTimeoutSeconds: Int64 = 30, limits: RequestLimits = RequestLimits()) {
+            self.socketPath = socketPath
+            self.socketMode = socketMode
+            self.idleTimeoutSeconds = idleTimeoutSeconds
+            self.limits = limits
+        }
+    }
+
+    let options: Options
+    let store: ModelStore
+    let reloader: Reloader
+    let logger: Logger
+
+    public init(options: Options, model: ServingModel, logger: Logger, load: @escaping @Sendable () async throws -> ServingModel) {
+        self.options = options
+        self.store = ModelStore(model)
+        self.logger = logger
+        self.reloader = Reloader(store: store, logger: logger, load: load)
+    }
+
+    public func run() async throws {
+        try SocketFile.prepare(options.socketPath)
+        let metrics = DaemonMetrics()
+        let router = Router(context: BasicRequestContext.self)
+        router.add(middleware: AnswerMiddleware(logger: logger, metrics: metrics))
+        Routes(store: store, reloader: reloader, reader: RequestBodyReader(limits: options.limits), metrics: metrics).add(to: router)
+
+        let hangUp = watchHangUp()
+        defer { hangUp.cancel() }
+        // The socket is created with the configured mode from the start (no window in which it
+        // is wider): umask during the bind, restored once the server runs.
+        let previousMask = umask(~options.socketMode & 0o777)
+        let path = options.socketPath, mode = options.socketMode, logger = self.logger
+        let app = Application(
+            router: router,
+            server: .http1(configuration: .init(idleTimeout: .seconds(options.idleTimeoutSeconds))),
+            configuration: .init(address: .unixDomainSocket(path: path), serverName: "practiced"),
+            onServerRunning: { _ in
+                umask(previousMask)
+                chmod(path, mode)
+                logger.info("serving", metadata: ["socket": "\(path)", "mode": "\(String(mode, radix: 8))"])
+            },
+            logger: logger)
+        defer { SocketFile.remove(path) }
+        try await app.runService(gracefulShutdownSignals: [.sigterm, .sigint])
+        logger.info("stopped: requests drained, socket removed")
+    }
+
+    /// SIGHUP reloads in the background (the signal's default, ending the process, is turned off).
+    private func watchHangUp() -> any DispatchSourceSignal {
+        signal(SIGHUP, SIG_IGN)
+        let source = DispatchSource.makeSignalSource(signal: SIGHUP)
+        source.setEventHandler { [reloader] in
+            Task { _ = await reloader.reload(reason: "SIGHUP") }
+        }
+        source.resume()
+        return source
+    }
+}

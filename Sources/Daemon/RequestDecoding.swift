@@ -1,0 +1,103 @@
+import Engine
+import Features
+import Foundation
+import Hummingbird
+import NIOCore
+
+/// Limits on what a request may carry (`daemon:` in the configuration).
+public struct RequestLimits: Sendable {
+    /// Bodies beyond this are refused with 413.
+    public var maxBodyBytes: Int
+    /// A profile's or a query's text beyond this many characters is refused with 422.
+    public var maxTextCharacters: Int
+
+    public init(maxBodyBytes: Int = 1 << 20, maxTextCharacters: Int = 100_000) {
+        self.maxBodyBytes = maxBodyBytes
+        self.maxTextCharacters = maxTextCharacters
+    }
+}
+
+/// A request body as a JSON object: 413 when too large, 400 when not UTF-8 or not JSON,
+/// 422 when a field has the wrong type or value.
+struct RequestBodyReader {
+    let limits: RequestLimits
+
+    func object(_ request: Request) async throws -> (object: [String: Any], data: Data) {
+        let buffer: ByteBuffer
+        do {
+            buffer = try await request.body.collect(upTo: limits.maxBodyBytes)
+        } catch is NIOTooManyBytesError {
+            throw APIError(.contentTooLarge, "body_too_large", "the body is over \(limits.maxBodyBytes) bytes")
+        } catch let error as HTTPError where error.status == .contentTooLarge {
+            throw APIError(.contentTooLarge, "body_too_large", "the body is over \(limits.maxBodyBytes) bytes")
+        }
+        let bytes = Array(buffer.readableBytesView)
+        guard String(validating: bytes, as: UTF8.self) != nil else { throw APIError.badRequest("the body is not valid UTF-8") }
+        let data = Data(bytes)
+        let parsed: Any
+        do { parsed = try JSONSerialization.jsonObject(with: data) } catch {
+            throw APIError.badRequest("the body is not valid JSON: \((error as NSError).userInfo[NSDebugDescriptionErrorKey] ?? error.localizedDescription)")
+        }
+        guard let object = parsed as? [String: Any] else { throw APIError.unprocessable(field: "body", "expected a JSON object") }
+        return (object, data)
+    }
+
+    /// The options a query carries beside its profile or text: `top` (1…100) and `filter`.
+    func options(_ data: Data, defaultTop: Int) throws -> (top: Int, filter: CaseFilter) {
+        let options: QueryOptions
+        do { options = try JSONDecoder().decode(QueryOptions.self, from: data) } catch let error as DecodingError {
+            throw APIError.unprocessable(field: error.fieldPath, "expected \(error.expected)")
+        }
+        let top = options.top ?? defaultTop
+        guard (1...100).contains(top) else { throw APIError.unprocessable(field: "top", "must be between 1 and 100 (got \(top))") }
+        let filter = options.filter
+        return (top, CaseFilter(province: filter?.province, level: filter?.level, category: filter?.category, year: filter?.year))
+    }
+
+    func text(_ value: String?, field: String) throws {
+        if let value, value.count > limits.maxTextCharacters {
+            throw APIError.unprocessable(field: field, "over \(limits.maxTextCharacters) characters (\(value.count))")
+        }
+    }
+}
+
+struct QueryOptions: Decodable {
+    struct Filter: Decodable {
+        let province: String?
+        let level: String?
+        let category: String?
+        let year: Int?
+    }
+
+    let top: Int?
+    let filter: Filter?
+}
+
+extension DecodingError {
+    /// The field at fault, e.g. `filter.year`.
+    var fieldPath: String {
+        let path: [any CodingKey]
+        switch self {
+        case .typeMismatch(_, let context), .valueNotFound(_, let context), .keyNotFound(_, let context), .dataCorrupted(let context):
+            path = context.codingPath
+        @unknown default: path = []
+        }
+        return path.isEmpty ? "body" : path.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".")
+    }
+
+    var expected: String {
+        switch self {
+        case .typeMismatch(let type, _), .valueNotFound(let type, _):
+            switch type {
+            case is Int.Type: return "an integer"
+            case is String.Type: return "a string"
+            default: return "\(type)"
+            }
+        default: return "a valid value"
+        }
+    }
+}
+
+extension ProfileError {
+    var apiError: APIError { APIError.unprocessable(field: field, message) }
+}

@@ -1,0 +1,130 @@
+import Answers
+import Corpus
+import Engine
+import Features
+import Foundation
+import Hummingbird
+import Logging
+
+/// The endpoints of DESIGN.md's socket API, answering from the store's current model.
+struct Routes: Sendable {
+    let store: ModelStore
+    let reloader: Reloader
+    let reader: RequestBodyReader
+    let metrics: DaemonMetrics
+
+    /// Paths and the methods each allows: for 405 and its Allow header.
+    static let methods: [(pattern: [String], allowed: [HTTPRequest.Method])] = [
+        (["v1", "health"], [.get]), (["v1", "cases"], [.get]), (["v1", "cases", "*"], [.get]),
+        (["v1", "cases", "*", "similar"], [.get]), (["v1", "similar"], [.post]), (["v1", "recommend"], [.post]),
+        (["v1", "admin", "reload"], [.post]), (["v1", "metrics"], [.get]),
+    ]
+
+    func add(to router: Router<BasicRequestContext>) {
+        router.get("/v1/health") { _, _ in try json(health(store.current)) }
+        router.get("/v1/metrics") { _, _ in
+            Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4"],
+                     body: .init(byteBuffer: ByteBuffer(string: metrics.exposition(model: store.current))))
+        }
+        router.get("/v1/cases") { _, _ in
+            let encoder = CorpusFiles.lineEncoder()
+            var output = Data("{\"cases\":[".utf8)
+            for (index, record) in store.current.cases.enumerated() {
+                if index > 0 { output.append(UInt8(ascii: ",")) }
+                output.append(try encoder.encode(record))
+            }
+            output.append(contentsOf: Array("]}".utf8))
+            return jsonResponse(output)
+        }
+        router.get("/v1/cases/:id") { _, context in
+            let model = store.current
+            let id = context.parameters.get("id") ?? ""
+            guard let record = model.cases.first(where: { $0.id == id }) else { throw unknownCase(id) }
+            return jsonResponse(try CorpusFiles.lineEncoder().encode(record))
+        }
+        router.get("/v1/cases/:id/similar") { request, context in
+            let model = store.current
+            let id = context.parameters.get("id") ?? ""
+            guard let record = model.cases.first(where: { $0.id == id }) else { throw unknownCase(id) }
+            let query = request.uri.queryParameters
+            var fields: [String: Any] = [:]
+            if let top = query.get("top") {
+                guard let number = Int(top) else { throw APIError.unprocessable(field: "top", "expected an integer, found '\(top)'") }
+                fields["top"] = number
+            }
+            var filter: [String: Any] = [:]
+            for key in ["province", "level", "category"] { if let value = query.get(key) { filter[key] = value } }
+            if let year = query.get("year") {
+                guard let number = Int(year) else { throw APIError.unprocessable(field: "filter.year", "expected an integer, found '\(year)'") }
+                filter["year"] = number
+            }
+            fields["filter"] = filter
+            let options = try reader.options(JSONSerialization.data(withJSONObject: fields), defaultTop: 5)
+            let found = try profileErrors { try model.similar.similar(toCase: id, top: options.top, filter: options.filter) }
+            return try json(SimilarAnswer.envelope(query: SimilarAnswer.query(case: record), found, cases: model.cases))
+        }
+        router.post("/v1/similar") { request, _ in
+            let model = store.current
+            let body = try await reader.object(request)
+            guard let text = body.object["text"] as? String, !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+                throw APIError.unprocessable(field: "text", body.object["text"] == nil ? "missing: give the text to compare" : "expected a non-empty string")
+            }
+            try reader.text(text, field: "text")
+            let options = try reader.options(body.data, defaultTop: 5)
+            let analyzer = model.profiles
+            let normalized = analyzer.analyzer.normalizer.normalize(text)
+            let tags = analyzer.tagger.tags(in: normalized)
+            let found = try profileErrors {
+                try model.similar.similar(toTerms: analyzer.analyzer.terms(normalized: normalized), tags: Set(tags.map(\.key)),
+                                          top: options.top, filter: options.filter)
+            }
+            return try json(SimilarAnswer.envelope(query: SimilarAnswer.query(text: text, tags: tags), found, cases: model.cases))
+        }
+        router.post("/v1/recommend") { request, _ in
+            let model = store.current
+            let body = try await reader.object(request)
+            let profile = try profileErrors { try RegionProfile.decode(body.data) }
+            try reader.text(profile.text, field: "text")
+            let options = try reader.options(body.data, defaultTop: 10)
+            let (analyzed, items) = try profileErrors {
+                let analyzed = try model.profiles.analyze(profile)
+                return (analyzed, try model.recommender.recommend(analyzed, top: options.top, filter: options.filter))
+            }
+            return try json(RecommendationJSON.envelope(analyzed, items, recommender: model.recommender))
+        }
+        router.post("/v1/admin/reload") { _, _ in
+            let outcome = await reloader.reload(reason: "POST /v1/admin/reload")
+            switch outcome {
+            case .success(let model): return try json(["status": "reloaded", "model": modelSummary(model)])
+            case .failure(let error): throw APIError(.internalServerError, "reload_failed", "the old model is still serving: \(error)")
+            }
+        }
+    }
+
+    func health(_ model: ServingModel) -> [String: Any] {
+        ["status": "ok", "model": modelSummary(model)]
+    }
+
+    func modelSummary(_ model: ServingModel) -> [String: Any] {
+        ["cases": model.cases.count, "built": ISO8601DateFormatter().string(from: model.loaded), "fingerprint": model.fingerprint]
+    }
+
+    func unknownCase(_ id: String) -> APIError {
+        APIError(.notFound, "unknown_case", "\(EngineError.unknownCase(id))")
+    }
+
+    /// Runs engine work, turning a profile's or a filter's error into 422.
+    func profileErrors<T>(_ body: () throws -> T) throws -> T {
+        do { return try body() } catch let error as ProfileError { throw error.apiError } catch EngineError.unknownCase(let id) {
+            throw unknownCase(id)
+        }
+    }
+}
+
+func json(_ object: [String: Any]) throws -> Response {
+    jsonResponse(try answerJSON(object))
+}
+
+func jsonResponse(_ data: Data) -> Response {
+    Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(bytes: data)))
+}

@@ -1,0 +1,58 @@
+import Corpus
+import Engine
+import Features
+import Foundation
+import Synchronization
+
+/// Everything one generation of the model answers with. Immutable: a reload builds a new one and
+/// swaps it in; a request keeps the one it started with, so requests in flight finish on the
+/// old model while new ones see the new.
+public final class ServingModel: Sendable {
+    public let recommender: Recommender
+    public let similar: SimilarCases
+    public let profiles: ProfileAnalyzer
+    /// When this generation was loaded, and the model file's fingerprint.
+    public let loaded: Date
+    public let fingerprint: String
+
+    public var cases: [CaseRecord] { recommender.cases }
+
+    public init(recommender: Recommender, similar: SimilarCases, profiles: ProfileAnalyzer, fingerprint: String, loaded: Date = Date()) {
+        self.recommender = recommender
+        self.similar = similar
+        self.profiles = profiles
+        self.fingerprint = fingerprint
+        self.loaded = loaded
+    }
+}
+
+/// The current model, swapped atomically.
+public final class ModelStore: Sendable {
+    private let model: Mutex<ServingModel>
+    /// One reload at a time: a second request while one runs waits for it rather than doing the
+    /// same work twice.
+    private let reloading = Mutex(false)
+
+    public init(_ model: ServingModel) {
+        self.model = Mutex(model)
+    }
+
+    public var current: ServingModel { model.withLock { $0 } }
+
+    public func replace(with new: ServingModel) {
+        model.withLock { $0 = new }
+    }
+
+    /// Marks a reload as started; false when one is already running.
+    func beginReload() -> Bool {
+        reloading.withLock { running in
+            if running { return false }
+            running = true
+            return true
+        }
+    }
+
+    func endReload() {
+        reloading.withLock { $0 = false }
+    }
+}

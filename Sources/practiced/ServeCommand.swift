@@ -1,0 +1,48 @@
+import ArgumentParser
+import Daemon
+import Foundation
+import Logging
+import Settings
+
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "The daemon: HTTP/JSON on a Unix socket (DESIGN.md's socket API), in the foreground, logs on standard error.",
+        discussion: """
+            Socket: --socket, else $PRACTICED_SOCKET, else daemon.socket in the configuration. SIGHUP or \
+            POST /v1/admin/reload rebuilds or reloads the model (configuration, corpus, model file) and swaps \
+            it in; SIGTERM or SIGINT drains the requests in flight and exits 0.
+            """
+    )
+
+    @OptionGroup var configOption: ConfigOption
+
+    @Option(name: .long, help: "The Unix socket to listen on.")
+    var socket: String?
+
+    func run() async throws {
+        LoggingSystem.bootstrap { StreamLogHandler.standardError(label: $0) }
+        let logger = Logger(label: "practiced")
+        try await reportingFailure {
+            let settings = try await configOption.load()
+            let path = socket ?? ProcessInfo.processInfo.environment["PRACTICED_SOCKET"].flatMap { $0.isEmpty ? nil : $0 }
+                ?? settings.daemon.socket.path
+            guard let mode = mode_t(settings.daemon.socketMode, radix: 8), mode <= 0o777 else {
+                throw SettingsValueError(key: "daemon.socket_mode", message: "'\(settings.daemon.socketMode)' is not an octal file mode such as 0660")
+            }
+            let model = try settings.loadServingModel()
+            let configFile = configOption.config.map { URL(fileURLWithPath: $0) }
+            let options = Daemon.Options(
+                socketPath: URL(fileURLWithPath: path).standardizedFileURL.path, socketMode: mode,
+                idleTimeoutSeconds: Int64(settings.daemon.idleTimeoutSeconds),
+                limits: RequestLimits(maxBodyBytes: settings.daemon.maxBodyBytes, maxTextCharacters: settings.daemon.maxTextCharacters))
+            // A reload reads the configuration again, then the corpus and the model (rebuilt if
+            // its inputs changed).
+            let daemon = Daemon(options: options, model: model, logger: logger) {
+                let settings = try await Settings.load(from: configFile)
+                return try await onOwnThread { try settings.loadServingModel() }
+            }
+            try await daemon.run()
+        }
+    }
+}
