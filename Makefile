@@ -2,7 +2,7 @@
 # Every target installs what it needs that is missing, so a fresh clone works as it is.
 
 SWIFT        ?= swift
-DEBIAN_PKGS  := libblas-dev liblapacke-dev libopenblas0-pthread python3-jieba
+DEBIAN_PKGS  := libblas-dev liblapacke-dev libopenblas0-pthread python3-jieba curl
 BIN_DEBUG    := .build/debug/practiced
 BIN_RELEASE  := .build/release/practiced
 SUDO         := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
@@ -32,9 +32,10 @@ corpus: build
 model: release
 	$(BIN_RELEASE) build
 
+# The daemon on the shipped corpus, in the foreground (Ctrl-C stops it). Socket: SOCKET=…, else
+# $$PRACTICED_SOCKET, else daemon.socket in config/practiced.yaml (Models/run/practiced.sock).
 serve: model
-	@echo "practiced: the corpus is ready (practiced cases lists it)."
-	@echo "practiced: the daemon (practiced serve) arrives with the daemon stage; nothing to serve yet."
+	$(BIN_RELEASE) serve $(if $(SOCKET),--socket $(SOCKET))
 
 # Python side of the cross-checks run by the tests (scikit-learn for TF-IDF).
 .venv-test/bin/python:

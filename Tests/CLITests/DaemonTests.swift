@@ -1,0 +1,243 @@
+import Foundation
+import Testing
+
+/// `practiced serve` driven over its real Unix socket by a real HTTP client (curl).
+final class ServedDaemon {
+    let directory: URL
+    let socket: String
+    let process = Process()
+    let log: URL
+
+    /// Starts the daemon on a fresh socket; `environment` overrides configuration keys
+    /// (CORPUS_DIRECTORY, MODEL_DIRECTORY…).
+    init(environment: [String: String] = [:], socket path: String? = nil, socketFromEnvironment: Bool = false) throws {
+        directory = try temporaryDirectory()
+        socket = path ?? directory.appendingPathComponent("practiced.sock").path
+        log = directory.appendingPathComponent("serve.log")
+        FileManager.default.createFile(atPath: log.path, contents: nil)
+        process.executableURL = practicedBinary
+        process.arguments = socketFromEnvironment ? ["serve"] : ["serve", "--socket", socket]
+        process.currentDirectoryURL = projectRoot
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+            .merging(socketFromEnvironment ? ["PRACTICED_SOCKET": socket] : [:]) { $1 }
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = try FileHandle(forWritingTo: log)
+        try process.run()
+        let deadline = Date().addingTimeInterval(120)
+        while Date() < deadline {
+            if process.isRunning == false { break }
+            if (try? request("GET", "/v1/health").status) == 200 { return }
+            Thread.sleep(forTimeInterval: 0.2)
+        }
+        throw DaemonFailure(message: "the daemon did not come up: \(logText)")
+    }
+
+    var logText: String { (try? String(contentsOf: log, encoding: .utf8)) ?? "" }
+
+    struct DaemonFailure: Error, CustomStringConvertible {
+        let message: String
+        var description: String { message }
+    }
+
+    /// One request through curl: status and body.
+    func request(_ method: String, _ path: String, body: Data? = nil, extra: [String] = []) throws -> (status: Int, body: String) {
+        var arguments = ["-s", "--max-time", "60", "--unix-socket", socket, "-X", method, "-w", "\n%{http_code}"] + extra
+        var bodyFile: URL?
+        if let body {
+            let file = directory.appendingPathComponent("body-\(UUID().uuidString)")
+            try body.write(to: file)
+            bodyFile = file
+            arguments += ["-H", "Content-Type: application/json", "--data-binary", "@\(file.path)"]
+        }
+        defer { bodyFile.map { try? FileManager.default.removeItem(at: $0) } }
+        let output = try run("/usr/bin/curl", arguments + ["http://practiced\(path)"])
+        guard let newline = output.lastIndex(of: "\n"), let status = Int(output[output.index(after: newline)...]) else {
+            throw DaemonFailure(message: "curl gave no status: \(output)")
+        }
+        return (status, String(output[..<newline]))
+    }
+
+    func json(_ method: String, _ path: String, _ body: String? = nil) throws -> (status: Int, object: [String: Any]) {
+        let answer = try request(method, path, body: body.map { Data($0.utf8) })
+        let object = try JSONSerialization.jsonObject(with: Data(answer.body.utf8)) as? [String: Any] ?? [:]
+        return (answer.status, object)
+    }
+
+    /// SIGTERM, then the exit status once it has drained.
+    func stop() -> Int32 {
+        if process.isRunning { process.terminate() }
+        process.waitUntilExit()
+        return process.terminationStatus
+    }
+
+    deinit {
+        if process.isRunning { process.terminate(); process.waitUntilExit() }
+        try? FileManager.default.removeItem(at: directory)
+    }
+}
+
+@discardableResult
+func run(_ executable: String, _ arguments: [String]) throws -> String {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: executable)
+    process.arguments = arguments
+    let output = Pipe()
+    process.standardOutput = output
+    process.standardError = FileHandle.nullDevice
+    try process.run()
+    let data = output.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return String(decoding: data, as: UTF8.self)
+}
+
+func errorCode(_ object: [String: Any]) -> String? { (object["error"] as? [String: Any])?["code"] as? String }
+func errorMessage(_ object: [String: Any]) -> String { (object["error"] as? [String: Any])?["message"] as? String ?? "" }
+
+@Suite(.serialized) struct DaemonTests {
+    @Test func everyEndpointAnswersAsTheCommandLineDoes() throws {
+        let daemon = try ServedDaemon()
+        let health = try daemon.json("GET", "/v1/health")
+        #expect(health.status == 200 && health.object["status"] as? String == "ok")
+        #expect((health.object["model"] as? [String: Any])?["cases"] as? Int == 48)
+        let cases = try daemon.json("GET", "/v1/cases")
+        #expect((cases.object["cases"] as? [[String: Any]])?.count == 48)
+        let one = try daemon.json("GET", "/v1/cases/003-01")
+        #expect(one.status == 200 && one.object["id"] as? String == "003-01")
+        let similar = try daemon.json("GET", "/v1/cases/003-01/similar?top=3")
+        #expect((similar.object["similar"] as? [[String: Any]])?.count == 3)
+        let byText = try daemon.json("POST", "/v1/similar", #"{"text": "健康科普专家库", "top": 2}"#)
+        #expect((byText.object["similar"] as? [[String: Any]])?.count == 2)
+
+        // The daemon's answer is the command line's, byte for byte.
+        let text = "山区贫困县，健康素养低，看病难"
+        let served = try daemon.request("POST", "/v1/recommend", body: Data(#"{"text": "\#(text)", "top": 10}"#.utf8))
+        let local = try practiced(["recommend", "--text", text, "--format", "json"])
+        #expect(served.status == 200)
+        #expect(served.body == local.output.trimmingCharacters(in: .newlines))
+
+        let metrics = try daemon.request("GET", "/v1/metrics")
+        #expect(metrics.body.contains("practiced_requests_total{route=\"/v1/recommend\",status=\"200\"} 1"))
+        #expect(metrics.body.contains("practiced_request_duration_seconds_count") && metrics.body.contains("practiced_model_cases 48"))
+        #expect(daemon.logText.contains("route=/v1/recommend") && daemon.logText.contains("request_id="))
+        #expect(daemon.stop() == 0)
+        #expect(!FileManager.default.fileExists(atPath: daemon.socket))
+    }
+
+    @Test func badRequestsGetTheirStatusAndTheDaemonGoesOn() throws {
+        let daemon = try ServedDaemon()
+        #expect(try daemon.json("POST", "/v1/recommend", #"{"text": "#).status == 400)
+        let invalidUTF8 = try daemon.request("POST", "/v1/recommend", body: Data([0x7B, 0x22, 0x74, 0x22, 0x3A, 0x22, 0xFF, 0x22, 0x7D]))
+        #expect(invalidUTF8.status == 400 && invalidUTF8.body.contains("UTF-8"))
+        let unknown = try daemon.json("GET", "/v1/cases/999-99")
+        #expect(unknown.status == 404 && errorCode(unknown.object) == "unknown_case")
+        #expect(try daemon.json("GET", "/v1/cases/999-99/similar").status == 404)
+        let wrongMethod = try daemon.request("DELETE", "/v1/recommend", extra: ["-i"])
+        #expect(wrongMethod.status == 405 && wrongMethod.body.lowercased().contains("allow: post"))
+        let tooLarge = try daemon.request("POST", "/v1/recommend", body: Data(repeating: 0x61, count: (1 << 20) + 10))
+        #expect(tooLarge.status == 413)
+        let empty = try daemon.json("POST", "/v1/recommend", #"{"name": "某县"}"#)
+        #expect(empty.status == 422 && errorMessage(empty.object).hasPrefix("profile"))
+        let wrongType = try daemon.json("POST", "/v1/recommend", #"{"terrain": "mountain"}"#)
+        #expect(wrongType.status == 422 && errorMessage(wrongType.object).hasPrefix("terrain"))
+        let top = try daemon.json("POST", "/v1/recommend", #"{"text": "山区", "top": 0}"#)
+        #expect(top.status == 422 && errorMessage(top.object).hasPrefix("top"))
+        let longText = String(repeating: "山", count: 100_001)
+        let long = try daemon.json("POST", "/v1/recommend", #"{"text": "\#(longText)"}"#)
+        #expect(long.status == 422 && errorMessage(long.object).hasPrefix("text"))
+        let contradiction = try daemon.json("POST", "/v1/recommend", #"{"urbanization": "urban", "text": "偏远农村"}"#)
+        #expect(contradiction.status == 422 && errorMessage(contradiction.object).hasPrefix("urbanization"))
+        let badFilter = try daemon.json("POST", "/v1/recommend", #"{"text": "山区", "filter": {"year": "2022"}}"#)
+        #expect(badFilter.status == 422 && errorMessage(badFilter.object).hasPrefix("filter.year"))
+        #expect(try daemon.json("POST", "/v1/similar", #"{"top": 3}"#).status == 422)
+        // Still serving.
+        #expect(try daemon.json("GET", "/v1/health").status == 200)
+        #expect(daemon.stop() == 0)
+    }
+
+    /// 64 requests at once over their own connections, and a SIGHUP reload in the middle: every
+    /// one answered 200.
+    @Test func concurrentRequestsAndAReloadUnderLoad() throws {
+        let daemon = try ServedDaemon()
+        let config = daemon.directory.appendingPathComponent("requests.curl")
+        var lines: [String] = []
+        for index in 0..<64 {
+            // `next` starts a new transfer with no options: each carries its socket and output.
+            lines.append("""
+                url = "http://practiced/v1/recommend"
+                unix-socket = "\(daemon.socket)"
+                request = "POST"
+                data = "{\\"text\\": \\"山区健康素养\\", \\"top\\": \(index % 10 + 1)}"
+                output = "/dev/null"
+                write-out = "%{http_code}\\n"
+                silent
+
+                """)
+        }
+        try Data(lines.joined(separator: "next\n").utf8).write(to: config)
+        let pid = daemon.process.processIdentifier
+        let hangUp = Thread { Thread.sleep(forTimeInterval: 0.05); kill(pid, SIGHUP) }
+        hangUp.start()
+        let codes = try run("/usr/bin/curl", ["--parallel", "--parallel-max", "64", "-K", config.path])
+        let statuses = codes.split(separator: "\n").map(String.init)
+        #expect(statuses.count == 64)
+        #expect(statuses.allSatisfy { $0 == "200" }, "\(statuses)")
+        // The reload finished and was logged; the daemon still answers.
+        let deadline = Date().addingTimeInterval(60)
+        while !daemon.logText.contains("reload done"), Date() < deadline { Thread.sleep(forTimeInterval: 0.2) }
+        #expect(daemon.logText.contains("reload done"))
+        #expect(try daemon.json("GET", "/v1/health").status == 200)
+        #expect(daemon.stop() == 0)
+    }
+
+    /// A corrupt model file is rebuilt on reload; a corpus that cannot be read fails the reload,
+    /// which says why and keeps the old model serving.
+    @Test func reloadRebuildsACorruptModelAndKeepsTheOldOneWhenItFails() throws {
+        let work = try temporaryDirectory()
+        let corpus = work.appendingPathComponent("corpus"), model = work.appendingPathComponent("model")
+        try FileManager.default.copyItem(at: projectRoot.appendingPathComponent("Models/corpus"), to: corpus)
+        let daemon = try ServedDaemon(environment: ["CORPUS_DIRECTORY": corpus.path, "MODEL_DIRECTORY": model.path])
+        let modelFiles = try FileManager.default.contentsOfDirectory(atPath: model.path).filter { !$0.hasPrefix("lexicon") }
+        #expect(!modelFiles.isEmpty)
+        for name in modelFiles { try Data("not a model".utf8).write(to: model.appendingPathComponent(name)) }
+        let rebuilt = try daemon.json("POST", "/v1/admin/reload")
+        #expect(rebuilt.status == 200 && rebuilt.object["status"] as? String == "reloaded")
+
+        try Data("{\"id\": \"broken\"\n".utf8).write(to: corpus.appendingPathComponent("999.jsonl"))
+        let failed = try daemon.json("POST", "/v1/admin/reload")
+        #expect(failed.status == 500 && errorCode(failed.object) == "reload_failed")
+        #expect(errorMessage(failed.object).contains("999.jsonl"))
+        #expect(daemon.logText.contains("reload failed"))
+        let health = try daemon.json("GET", "/v1/health")
+        #expect((health.object["model"] as? [String: Any])?["cases"] as? Int == 48)
+        #expect(daemon.stop() == 0)
+        try? FileManager.default.removeItem(at: work)
+    }
+
+    @Test func theSocketIsOursToCreateAndToRemove() throws {
+        let daemon = try ServedDaemon()
+        var info = stat()
+        #expect(lstat(daemon.socket, &info) == 0 && (info.st_mode & 0o777) == 0o660)
+        // A second daemon on the same, live socket is refused.
+        let second = try practiced(["serve", "--socket", daemon.socket])
+        #expect(second.status != 0 && second.errors.contains("another live process"))
+        #expect(daemon.stop() == 0)
+        // A regular file at the path is never replaced.
+        let file = daemon.directory.appendingPathComponent("file.sock")
+        try Data("keep me".utf8).write(to: file)
+        let refused = try practiced(["serve", "--socket", file.path])
+        #expect(refused.status != 0 && refused.errors.contains("not a socket"))
+        #expect(try String(contentsOf: file, encoding: .utf8) == "keep me")
+    }
+
+    /// A daemon killed outright leaves its socket behind: the next one (here told its socket by
+    /// PRACTICED_SOCKET) replaces the stale file and serves.
+    @Test func aStaleSocketIsReplaced() throws {
+        let first = try ServedDaemon()
+        kill(first.process.processIdentifier, SIGKILL)
+        first.process.waitUntilExit()
+        #expect(FileManager.default.fileExists(atPath: first.socket))
+        let second = try ServedDaemon(socket: first.socket, socketFromEnvironment: true)
+        #expect(try second.json("GET", "/v1/health").status == 200)
+        #expect(second.stop() == 0)
+    }
+}
