@@ -31,13 +31,18 @@ public struct Daemon: Sendable {
     let options: Options
     let store: ModelStore
     let reloader: Reloader
+    let corpus: CorpusEditor
     let logger: Logger
 
-    public init(options: Options, model: ServingModel, logger: Logger, load: @escaping @Sendable () async throws -> ServingModel) {
+    /// `build` makes a model from the files as they are now; `configure` reads the
+    /// configuration again (on reload) and returns how to build with it.
+    public init(options: Options, model: ServingModel, corpus: CorpusEditor, logger: Logger,
+                build: @escaping Reloader.Build, configure: @escaping @Sendable () async throws -> Reloader.Build) {
         self.options = options
         self.store = ModelStore(model)
         self.logger = logger
-        self.reloader = Reloader(store: store, logger: logger, load: load)
+        self.corpus = corpus
+        self.reloader = Reloader(store: store, logger: logger, build: build, configure: configure)
     }
 
     public func run() async throws {
@@ -45,7 +50,7 @@ public struct Daemon: Sendable {
         let metrics = DaemonMetrics()
         let router = Router(context: BasicRequestContext.self)
         router.add(middleware: AnswerMiddleware(logger: logger, metrics: metrics))
-        Routes(store: store, reloader: reloader, reader: RequestBodyReader(limits: options.limits), metrics: metrics).add(to: router)
+        Routes(store: store, reloader: reloader, corpus: corpus, reader: RequestBodyReader(limits: options.limits), metrics: metrics).add(to: router)
 
         let hangUp = watchHangUp()
         defer { hangUp.cancel() }

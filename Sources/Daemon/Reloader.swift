@@ -1,41 +1,53 @@
 import Foundation
 import Logging
+import Synchronization
 
-/// Builds a new model generation off the request threads and swaps it in; a failure keeps the
-/// old one and says why (log and answer). SIGHUP and `POST /v1/admin/reload` both come here.
+/// Builds new model generations and swaps them in, one build at a time: a reload (SIGHUP,
+/// `POST /v1/admin/reload`) and a corpus edit (`POST`/`DELETE /v1/cases`) never overlap, so
+/// a slow reload cannot swap in a model older than an edit that finished before it.
 public final class Reloader: Sendable {
-    let store: ModelStore
-    let load: @Sendable () async throws -> ServingModel
-    let logger: Logger
+    /// A way to build the model from what is on disk now.
+    public typealias Build = @Sendable () throws -> ServingModel
 
-    public init(store: ModelStore, logger: Logger, load: @escaping @Sendable () async throws -> ServingModel) {
+    let store: ModelStore
+    let logger: Logger
+    /// Reads the configuration again and returns how to build with it.
+    let configure: @Sendable () async throws -> Build
+    /// The build of the latest configuration, for corpus edits.
+    private let latestBuild: Mutex<Build>
+    /// Held by the thread that builds (and swaps) a model.
+    private let building = NSLock()
+
+    public init(store: ModelStore, logger: Logger, build: @escaping Build, configure: @escaping @Sendable () async throws -> Build) {
         self.store = store
-        self.load = load
         self.logger = logger
+        self.configure = configure
+        latestBuild = Mutex(build)
     }
 
     public enum Failure: Error, CustomStringConvertible {
-        case busy
         case failed(String)
 
         public var description: String {
             switch self {
-            case .busy: return "a reload is already running"
             case .failed(let reason): return reason
             }
         }
     }
 
     public func reload(reason: String) async -> Result<ServingModel, Failure> {
-        guard store.beginReload() else { return .failure(.busy) }
-        defer { store.endReload() }
         logger.info("reload started", metadata: ["reason": "\(reason)"])
         let started = ContinuousClock.now
         let outcome: Result<ServingModel, Failure>
-        do { outcome = .success(try await load()) } catch { outcome = .failure(.failed("\(error)")) }
+        do {
+            let build = try await configure()
+            latestBuild.withLock { $0 = build }
+            outcome = .success(try await exclusively { try build() })
+        } catch {
+            outcome = .failure(.failed("\(error)"))
+        }
         switch outcome {
         case .success(let model):
-            store.replace(with: model)
             logger.info("reload done: new model serving", metadata: [
                 "cases": "\(model.cases.count)", "fingerprint": "\(model.fingerprint)", "seconds": "\(ContinuousClock.now - started)",
             ])
@@ -44,14 +56,35 @@ public final class Reloader: Sendable {
         }
         return outcome
     }
-}
 
-/// Runs CPU work of seconds (building a model) on a thread of its own, so that the threads
-/// answering requests go on answering.
-public func onOwnThread<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
-    try await withCheckedThrowingContinuation { continuation in
-        Thread.detachNewThread {
-            do { continuation.resume(returning: try body()) } catch { continuation.resume(throwing: error) }
+    /// Changes the files the model is built from, then builds and swaps in the new model; if the
+    /// build fails, `undo` puts the files back and the old model keeps serving.
+    func edit(change: @escaping @Sendable () throws -> Void, undo: @escaping @Sendable () throws -> Void) async throws -> ServingModel {
+        let build = latestBuild.withLock { $0 }
+        return try await exclusively {
+            try change()
+            do { return try build() } catch {
+                try undo()
+                throw error
+            }
+        }
+    }
+
+    /// Runs a build on a thread of its own (CPU work of seconds: the threads answering requests
+    /// go on answering) under the build lock, and swaps its model in before releasing the lock.
+    private func exclusively(_ body: @escaping @Sendable () throws -> ServingModel) async throws -> ServingModel {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread.detachNewThread { [building, store] in
+                building.lock()
+                defer { building.unlock() }
+                do {
+                    let model = try body()
+                    store.replace(with: model)
+                    continuation.resume(returning: model)
+                } catch {
+                    continuation.resume(throwing: error)
+                }
+            }
         }
     }
 }

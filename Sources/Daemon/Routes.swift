@@ -10,12 +10,13 @@ import Logging
 struct Routes: Sendable {
     let store: ModelStore
     let reloader: Reloader
+    let corpus: CorpusEditor
     let reader: RequestBodyReader
     let metrics: DaemonMetrics
 
     /// Paths and the methods each allows: for 405 and its Allow header.
     static let methods: [(pattern: [String], allowed: [HTTPRequest.Method])] = [
-        (["v1", "health"], [.get]), (["v1", "cases"], [.get]), (["v1", "cases", "*"], [.get]),
+        (["v1", "health"], [.get]), (["v1", "cases"], [.get, .post]), (["v1", "cases", "*"], [.get, .delete]),
         (["v1", "cases", "*", "similar"], [.get]), (["v1", "similar"], [.post]), (["v1", "recommend"], [.post]),
         (["v1", "admin", "reload"], [.post]), (["v1", "metrics"], [.get]),
     ]
@@ -91,6 +92,26 @@ struct Routes: Sendable {
                 return (analyzed, try model.recommender.recommend(analyzed, top: options.top, filter: options.filter))
             }
             return try json(RecommendationJSON.envelope(analyzed, items, recommender: model.recommender))
+        }
+        router.post("/v1/cases") { request, _ in
+            let body = try await reader.object(request)
+            try reader.text(body.object["text"] as? String, field: "text")
+            let added = try corpus.cases(from: body.object, data: body.data)
+            let writes = try corpus.additions(added)
+            let model = try await reloader.edit(
+                change: { for write in writes { try CorpusEditor.put(write.new, at: write.url) } },
+                undo: { for write in writes { try CorpusEditor.put(write.old, at: write.url) } })
+            var response = try json(["added": added.map(\.id), "model": modelSummary(model)])
+            response.status = .created
+            return response
+        }
+        router.delete("/v1/cases/:id") { _, context in
+            let id = context.parameters.get("id") ?? ""
+            guard let removal = try corpus.removal(of: id) else { throw unknownCase(id) }
+            let model = try await reloader.edit(
+                change: { try CorpusEditor.put(removal.new, at: removal.url) },
+                undo: { try CorpusEditor.put(removal.old, at: removal.url) })
+            return try json(["deleted": id, "model": modelSummary(model)])
         }
         router.post("/v1/admin/reload") { _, _ in
             let outcome = await reloader.reload(reason: "POST /v1/admin/reload")

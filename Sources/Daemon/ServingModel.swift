@@ -29,10 +29,6 @@ public final class ServingModel: Sendable {
 /// The current model, swapped atomically.
 public final class ModelStore: Sendable {
     private let model: Mutex<ServingModel>
-    /// One reload at a time: a second request while one runs waits for it rather than doing the
-    /// same work twice.
-    private let reloading = Mutex(false)
-
     public init(_ model: ServingModel) {
         self.model = Mutex(model)
     }
@@ -41,18 +37,5 @@ public final class ModelStore: Sendable {
 
     public func replace(with new: ServingModel) {
         model.withLock { $0 = new }
-    }
-
-    /// Marks a reload as started; false when one is already running.
-    func beginReload() -> Bool {
-        reloading.withLock { running in
-            if running { return false }
-            running = true
-            return true
-        }
-    }
-
-    func endReload() {
-        reloading.withLock { $0 = false }
     }
 }

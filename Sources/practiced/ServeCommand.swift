@@ -1,7 +1,9 @@
 import ArgumentParser
 import Daemon
 import Foundation
+import Importer
 import Logging
+import Regions
 import Settings
 
 struct ServeCommand: AsyncParsableCommand {
@@ -36,12 +38,17 @@ struct ServeCommand: AsyncParsableCommand {
                 socketPath: URL(fileURLWithPath: path).standardizedFileURL.path, socketMode: mode,
                 idleTimeoutSeconds: Int64(settings.daemon.idleTimeoutSeconds),
                 limits: RequestLimits(maxBodyBytes: settings.daemon.maxBodyBytes, maxTextCharacters: settings.daemon.maxTextCharacters))
+            let importer = Importer(rules: try ImportRules.load(from: settings.importRulesFile),
+                                    resolver: try RegionResolver(directory: settings.divisionsDirectory))
             // A reload reads the configuration again, then the corpus and the model (rebuilt if
-            // its inputs changed).
-            let daemon = Daemon(options: options, model: model, logger: logger) {
-                let settings = try await Settings.load(from: configFile)
-                return try await onOwnThread { try settings.loadServingModel() }
-            }
+            // its inputs changed); a corpus edit rebuilds with the latest configuration.
+            let daemon = Daemon(
+                options: options, model: model, corpus: CorpusEditor(directory: settings.corpusDirectory, importer: importer),
+                logger: logger, build: { try settings.loadServingModel() },
+                configure: {
+                    let settings = try await Settings.load(from: configFile)
+                    return { try settings.loadServingModel() }
+                })
             try await daemon.run()
         }
     }

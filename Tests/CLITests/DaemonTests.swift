@@ -1,3 +1,4 @@
+import Corpus
 import Foundation
 import Testing
 
@@ -239,5 +240,57 @@ func errorMessage(_ object: [String: Any]) -> String { (object["error"] as? [Str
         let second = try ServedDaemon(socket: first.socket, socketFromEnvironment: true)
         #expect(try second.json("GET", "/v1/health").status == 200)
         #expect(second.stop() == 0)
+    }
+
+    /// A collection posted while serving is persisted and searchable in the answer's wake; a
+    /// duplicate is refused (409); a case deleted is gone from the corpus and the answers.
+    @Test func casesAreAddedAndDeletedWhileServing() throws {
+        let work = try temporaryDirectory()
+        let corpus = work.appendingPathComponent("corpus")
+        try FileManager.default.copyItem(at: projectRoot.appendingPathComponent("Models/corpus"), to: corpus)
+        let daemon = try ServedDaemon(environment: ["CORPUS_DIRECTORY": corpus.path, "MODEL_DIRECTORY": work.appendingPathComponent("model").path])
+        let text = try String(contentsOf: URL(fileURLWithPath: seeds[0]), encoding: .utf8)
+        let body = try JSONSerialization.data(withJSONObject: ["text": text, "source_id": "k1", "year": 2023])
+        let added = try daemon.request("POST", "/v1/cases", body: body)
+        #expect(added.status == 201, "\(added.body)")
+        #expect(try CorpusFiles.readFile(corpus.appendingPathComponent("k1.jsonl")).count == 20)
+        #expect((try daemon.json("GET", "/v1/health").object["model"] as? [String: Any])?["cases"] as? Int == 68)
+        // Searchable at once: the new copy of 000-05 is the nearest case to 000-05.
+        let similar = try daemon.json("GET", "/v1/cases/000-05/similar?top=1")
+        #expect((similar.object["similar"] as? [[String: Any]])?.first?["case_id"] as? String == "k1-05")
+        #expect(try daemon.request("POST", "/v1/cases", body: body).status == 409)
+        #expect(try daemon.json("POST", "/v1/cases", #"{"text": "不是案例集"}"#).status == 422)
+
+        #expect(try daemon.json("DELETE", "/v1/cases/k1-05").status == 200)
+        #expect(try daemon.json("GET", "/v1/cases/k1-05").status == 404)
+        #expect(try CorpusFiles.readFile(corpus.appendingPathComponent("k1.jsonl")).count == 19)
+        #expect(try daemon.json("DELETE", "/v1/cases/k1-05").status == 404)
+        #expect(daemon.stop() == 0)
+        try? FileManager.default.removeItem(at: work)
+    }
+
+    /// Killed at any moment of a corpus write, the daemon leaves the corpus as it was or with the
+    /// whole new collection, never a broken file.
+    @Test func aKillDuringACorpusWriteLeavesTheOldOrTheNewCorpus() throws {
+        let work = try temporaryDirectory()
+        let corpus = work.appendingPathComponent("corpus"), model = work.appendingPathComponent("model")
+        try FileManager.default.copyItem(at: projectRoot.appendingPathComponent("Models/corpus"), to: corpus)
+        let text = try String(contentsOf: URL(fileURLWithPath: seeds[1]), encoding: .utf8)
+        let body = try JSONSerialization.data(withJSONObject: ["text": text, "source_id": "k2"])
+        for delay in [0.0, 0.02, 0.05, 0.1, 0.2, 0.4] {
+            try? FileManager.default.removeItem(at: corpus.appendingPathComponent("k2.jsonl"))
+            let daemon = try ServedDaemon(environment: ["CORPUS_DIRECTORY": corpus.path, "MODEL_DIRECTORY": model.path])
+            let pid = daemon.process.processIdentifier
+            let killer = Thread { Thread.sleep(forTimeInterval: delay); kill(pid, SIGKILL) }
+            killer.start()
+            _ = try? daemon.request("POST", "/v1/cases", body: body)
+            daemon.process.waitUntilExit()
+            // Every file reads whole; the new source is absent or complete (18 cases).
+            let cases = try CorpusFiles.readDirectory(corpus)
+            let added = cases.filter { $0.source.id == "k2" }.count
+            #expect(added == 0 || added == 18, "after a kill at \(delay) s: \(added) cases of k2")
+            #expect(cases.count - added == 48)
+        }
+        try? FileManager.default.removeItem(at: work)
     }
 }
