@@ -49,14 +49,23 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
             ]
         ),
+        // HTTP/1.1 over a Unix socket, for `--socket` and the load benchmark.
+        .target(
+            name: "SocketClient",
+            dependencies: [
+                .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ]
+        ),
         // config/practiced.yaml and the paths it names.
         .target(name: "Settings", dependencies: [.product(name: "Configuration", package: "swift-configuration")]),
         .executableTarget(
             name: "practiced",
             dependencies: [
-                "Analyzer", "Answers", "Corpus", "Daemon", "Engine", "Features", "Importer", "LSA", "Regions", "Settings",
+                "Analyzer", "Answers", "Corpus", "Daemon", "Engine", "Features", "Importer", "LSA", "Regions", "Settings", "SocketClient",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
             ]
         ),
         .testTarget(name: "CorpusTests", dependencies: ["Corpus"]),

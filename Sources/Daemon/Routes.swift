@@ -27,15 +27,9 @@ struct Routes: Sendable {
             Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4"],
                      body: .init(byteBuffer: ByteBuffer(string: metrics.exposition(model: store.current))))
         }
-        router.get("/v1/cases") { _, _ in
-            let encoder = CorpusFiles.lineEncoder()
-            var output = Data("{\"cases\":[".utf8)
-            for (index, record) in store.current.cases.enumerated() {
-                if index > 0 { output.append(UInt8(ascii: ",")) }
-                output.append(try encoder.encode(record))
-            }
-            output.append(contentsOf: Array("]}".utf8))
-            return jsonResponse(output)
+        router.get("/v1/cases") { request, _ in
+            let cases = store.current.cases
+            return wantsText(request) ? textResponse(CasesAnswer.text(cases)) : jsonResponse(try CasesAnswer.json(cases))
         }
         router.get("/v1/cases/:id") { _, context in
             let model = store.current
@@ -62,6 +56,7 @@ struct Routes: Sendable {
             fields["filter"] = filter
             let options = try reader.options(JSONSerialization.data(withJSONObject: fields), defaultTop: 5)
             let found = try profileErrors { try model.similar.similar(toCase: id, top: options.top, filter: options.filter) }
+            if wantsText(request) { return textResponse(SimilarAnswer.render(found, cases: model.cases, labels: model.tagLabels)) }
             return try json(SimilarAnswer.envelope(query: SimilarAnswer.query(case: record), found, cases: model.cases))
         }
         router.post("/v1/similar") { request, _ in
@@ -79,6 +74,7 @@ struct Routes: Sendable {
                 try model.similar.similar(toTerms: analyzer.analyzer.terms(normalized: normalized), tags: Set(tags.map(\.key)),
                                           top: options.top, filter: options.filter)
             }
+            if wantsText(request) { return textResponse(SimilarAnswer.render(found, cases: model.cases, labels: model.tagLabels)) }
             return try json(SimilarAnswer.envelope(query: SimilarAnswer.query(text: text, tags: tags), found, cases: model.cases))
         }
         router.post("/v1/recommend") { request, _ in
@@ -91,6 +87,7 @@ struct Routes: Sendable {
                 let analyzed = try model.profiles.analyze(profile)
                 return (analyzed, try model.recommender.recommend(analyzed, top: options.top, filter: options.filter))
             }
+            if wantsText(request) { return textResponse(RecommendationText.render(analyzed, items, recommender: model.recommender)) }
             return try json(RecommendationJSON.envelope(analyzed, items, recommender: model.recommender))
         }
         router.post("/v1/cases") { request, _ in
@@ -140,6 +137,15 @@ struct Routes: Sendable {
             throw unknownCase(id)
         }
     }
+}
+
+/// `Accept: text/plain` asks for the command line's text form (what `--socket` prints).
+func wantsText(_ request: Request) -> Bool {
+    request.headers[.accept]?.contains("text/plain") ?? false
+}
+
+func textResponse(_ text: String) -> Response {
+    Response(status: .ok, headers: [.contentType: "text/plain; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: text)))
 }
 
 func json(_ object: [String: Any]) throws -> Response {

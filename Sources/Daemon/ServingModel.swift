@@ -16,6 +16,10 @@ public final class ServingModel: Sendable {
     public let fingerprint: String
 
     public var cases: [CaseRecord] { recommender.cases }
+    /// Tag labels by key, for the text forms.
+    public var tagLabels: [String: String] {
+        Dictionary(uniqueKeysWithValues: profiles.tagger.taxonomy.tags.map { ($0.key, $0.label) })
+    }
 
     public init(recommender: Recommender, similar: SimilarCases, profiles: ProfileAnalyzer, fingerprint: String, loaded: Date = Date()) {
         self.recommender = recommender

@@ -1,5 +1,7 @@
 import ArgumentParser
 import Engine
+import NIOHTTP1
+import SocketClient
 import Foundation
 import Settings
 
@@ -49,4 +51,51 @@ struct FilterOptions: ParsableArguments {
     var year: Int?
 
     var filter: CaseFilter { CaseFilter(province: province, level: level, category: category, year: year) }
+
+    /// The filter as a request's "filter" object.
+    var json: [String: Any] {
+        var fields: [String: Any] = [:]
+        fields["province"] = province
+        fields["level"] = level
+        fields["category"] = category
+        fields["year"] = year
+        return fields
+    }
+}
+
+/// `--socket P`: ask a running daemon instead of loading the engine here; the output is the same.
+struct SocketOption: ParsableArguments {
+    @Option(name: .long, help: "Ask the daemon listening on this Unix socket (practiced serve) instead of loading the engine here.")
+    var socket: String?
+}
+
+/// A query sent to the daemon: its body printed as it comes (JSON or the text form), its error
+/// message turned into this command's error.
+enum DaemonQuery {
+    static func run(socket: String, method: HTTPMethod, _ target: String, body: [String: Any]? = nil, format: OutputFormat) async throws -> String {
+        let data = try body.map { try JSONSerialization.data(withJSONObject: $0, options: [.sortedKeys]) }
+        let response = try await SocketClient.send(
+            to: socket, method: method, target, body: data, accept: format == .text ? "text/plain" : "application/json")
+        let text = String(decoding: response.body, as: UTF8.self)
+        guard (200..<300).contains(response.status) else {
+            let error = (try? JSONSerialization.jsonObject(with: response.body) as? [String: Any])?["error"] as? [String: Any]
+            throw DaemonError(status: response.status, message: error?["message"] as? String ?? text)
+        }
+        return text
+    }
+
+    /// A target with its query parameters, percent-encoded.
+    static func target(_ path: String, _ parameters: [(String, String?)]) -> String {
+        var components = URLComponents()
+        components.path = path
+        let items = parameters.compactMap { name, value in value.map { URLQueryItem(name: name, value: $0) } }
+        components.queryItems = items.isEmpty ? nil : items
+        return components.string ?? path
+    }
+}
+
+struct DaemonError: Error, CustomStringConvertible {
+    let status: Int
+    let message: String
+    var description: String { "\(message) (daemon answered \(status))" }
 }

@@ -33,6 +33,8 @@ struct RecommendCommand: AsyncParsableCommand {
 
     @OptionGroup var filterOptions: FilterOptions
 
+    @OptionGroup var socketOption: SocketOption
+
     @Option(name: .long, help: "Output format: text or json.")
     var format: OutputFormat = .text
 
@@ -56,6 +58,21 @@ struct RecommendCommand: AsyncParsableCommand {
                 requests = [(nil, RegionProfile(name: url.deletingPathExtension().lastPathComponent, text: try ProfileFile.documentText(url)))]
             } else {
                 requests = [(nil, RegionProfile(text: text))]
+            }
+            if let socket = socketOption.socket {
+                for (place, request) in requests {
+                    var body = try JSONSerialization.jsonObject(with: JSONEncoder().encode(request)) as? [String: Any] ?? [:]
+                    body["top"] = top
+                    body["filter"] = filterOptions.json
+                    do {
+                        let answer = try await DaemonQuery.run(socket: socket, method: .POST, "/v1/recommend", body: body, format: format)
+                        if format == .text, requests.count > 1 { print("== \(request.id ?? "") \(request.name ?? "")") }
+                        print(answer)
+                    } catch let error as DaemonError where place != nil {
+                        throw DaemonError(status: error.status, message: "\(place!): \(error.message)")
+                    }
+                }
+                return
             }
             let engine = try settings.loadRecommender()
             var answers: [(AnalyzedProfile, [Recommendation])] = []

@@ -25,6 +25,8 @@ struct SimilarCommand: AsyncParsableCommand {
 
     @OptionGroup var filterOptions: FilterOptions
 
+    @OptionGroup var socketOption: SocketOption
+
     @Option(name: .long, help: "Output format: text or json.")
     var format: OutputFormat = .text
 
@@ -36,6 +38,20 @@ struct SimilarCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await reportingFailure {
+            if let socket = socketOption.socket {
+                let filter = filterOptions
+                if let caseId {
+                    let target = DaemonQuery.target("/v1/cases/\(caseId)/similar", [
+                        ("top", String(top)), ("province", filter.province), ("level", filter.level),
+                        ("category", filter.category), ("year", filter.year.map(String.init)),
+                    ])
+                    print(try await DaemonQuery.run(socket: socket, method: .GET, target, format: format))
+                } else {
+                    let body: [String: Any] = ["text": text!, "top": top, "filter": filter.json]
+                    print(try await DaemonQuery.run(socket: socket, method: .POST, "/v1/similar", body: body, format: format))
+                }
+                return
+            }
             let settings = try await configOption.load()
             let engine = try settings.loadRecommender()
             let similar = SimilarCases(recommender: engine.recommender, weights: settings.similarityWeights)

@@ -116,8 +116,19 @@ func errorMessage(_ object: [String: Any]) -> String { (object["error"] as? [Str
         #expect(served.status == 200)
         #expect(served.body == local.output.trimmingCharacters(in: .newlines))
 
+        // Every query command prints the same through --socket as in process.
+        for arguments in [["recommend", "--text", text], ["recommend", "--text", "健康科普", "--province", "河南", "--format", "json"],
+                          ["similar", "003-01", "--top", "3"], ["similar", "--text", "健康科普专家库", "--format", "json"],
+                          ["cases"], ["cases", "--format", "json"]] {
+            let inProcess = try practiced(arguments), throughSocket = try practiced(arguments + ["--socket", daemon.socket])
+            #expect(throughSocket.status == 0, "\(throughSocket.errors)")
+            #expect(inProcess.output == throughSocket.output, "\(arguments)")
+        }
+        let unknownThroughSocket = try practiced(["similar", "999-99", "--socket", daemon.socket])
+        #expect(unknownThroughSocket.status != 0 && unknownThroughSocket.errors.contains("999-99"))
+
         let metrics = try daemon.request("GET", "/v1/metrics")
-        #expect(metrics.body.contains("practiced_requests_total{route=\"/v1/recommend\",status=\"200\"} 1"))
+        #expect(metrics.body.contains("practiced_requests_total{route=\"/v1/recommend\",status=\"200\"} 3"))
         #expect(metrics.body.contains("practiced_request_duration_seconds_count") && metrics.body.contains("practiced_model_cases 48"))
         #expect(daemon.logText.contains("route=/v1/recommend") && daemon.logText.contains("request_id="))
         #expect(daemon.stop() == 0)
