@@ -304,4 +304,55 @@ func errorMessage(_ object: [String: Any]) -> String { (object["error"] as? [Str
         }
         try? FileManager.default.removeItem(at: work)
     }
+
+    /// docs/openapi.json says what the daemon does: each operation, called with its example,
+    /// answers a documented status with the documented fields; other methods answer 405.
+    @Test func openAPIDocumentMatchesTheDaemon() throws {
+        let document = try #require(JSONSerialization.jsonObject(
+            with: Data(contentsOf: projectRoot.appendingPathComponent("docs/openapi.json"))) as? [String: Any])
+        let schemas = ((document["components"] as? [String: Any])?["schemas"] as? [String: Any]) ?? [:]
+        func resolve(_ schema: Any?) -> [String: Any] {
+            guard let schema = schema as? [String: Any] else { return [:] }
+            if let reference = schema["$ref"] as? String { return schemas[String(reference.split(separator: "/").last!)] as? [String: Any] ?? [:] }
+            return schema
+        }
+        let daemon = try ServedDaemon()
+        let paths = try #require(document["paths"] as? [String: [String: Any]])
+        #expect(Set(paths.keys) == Set(["/v1/health", "/v1/metrics", "/v1/cases", "/v1/cases/{id}", "/v1/cases/{id}/similar", "/v1/similar", "/v1/recommend", "/v1/admin/reload"]))
+        for (template, item) in paths.sorted(by: { $0.key < $1.key }) {
+            let methods = ["get", "post", "delete", "put", "patch"]
+            for method in methods {
+                guard let operation = item[method] as? [String: Any] else {
+                    // Not documented: the daemon refuses it.
+                    let concrete = template.replacingOccurrences(of: "{id}", with: "003-01")
+                    #expect(try daemon.request(method.uppercased(), concrete).status == 405, "\(method) \(template)")
+                    continue
+                }
+                let parameters = ((operation["parameters"] as? [[String: Any]]) ?? []) + ((item["parameters"] as? [[String: Any]]) ?? [])
+                var path = template
+                for parameter in parameters where parameter["in"] as? String == "path" {
+                    let name = parameter["name"] as! String
+                    if path.contains("{\(name)}") { path = path.replacingOccurrences(of: "{\(name)}", with: parameter["example"] as! String) }
+                }
+                let example = (((operation["requestBody"] as? [String: Any])?["content"] as? [String: Any])?["application/json"] as? [String: Any])?["example"]
+                let body = try example.map { try JSONSerialization.data(withJSONObject: $0) }
+                let answer = try daemon.request(method.uppercased(), path, body: body)
+                let responses = operation["responses"] as? [String: Any] ?? [:]
+                #expect(responses[String(answer.status)] != nil, "\(method) \(path) answered \(answer.status), not documented")
+                guard (200..<300).contains(answer.status),
+                      let content = (responses[String(answer.status)] as? [String: Any])?["content"] as? [String: Any],
+                      let json = content["application/json"] as? [String: Any] else { continue }
+                let schema = resolve(json["schema"])
+                let object = try JSONSerialization.jsonObject(with: Data(answer.body.utf8)) as? [String: Any] ?? [:]
+                for field in schema["required"] as? [String] ?? [] { #expect(object[field] != nil, "\(method) \(path): no \(field)") }
+                // The items of the answer's list carry their documented fields too.
+                for (name, property) in schema["properties"] as? [String: Any] ?? [:] {
+                    let items = resolve((property as? [String: Any])?["items"])
+                    guard let first = (object[name] as? [[String: Any]])?.first else { continue }
+                    for field in items["required"] as? [String] ?? [] { #expect(first[field] != nil, "\(method) \(path): \(name)[0] has no \(field)") }
+                }
+            }
+        }
+        #expect(daemon.stop() == 0)
+    }
 }
