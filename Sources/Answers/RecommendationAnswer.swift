@@ -15,19 +15,8 @@ public func answerJSON(_ object: [String: Any]) throws -> Data {
     try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
 }
 
-/// A case's source region and document, as every JSON answer gives them.
+/// A case's source, for the text forms.
 public enum CaseJSON {
-    public static func region(_ record: CaseRecord) -> [String: Any] {
-        ["name": record.region.name, "province": record.region.province ?? NSNull(), "prefecture": record.region.prefecture ?? NSNull(),
-         "county": record.region.county ?? NSNull(), "level": record.region.level ?? NSNull()]
-    }
-
-    /// Where the case was published: document title, issuer, 文号, year and the stored file.
-    public static func provenance(_ record: CaseRecord) -> [String: Any] {
-        ["document": record.source.title ?? NSNull(), "issuer": record.source.issuer ?? NSNull(),
-         "doc_number": record.source.docNumber ?? NSNull(), "year": record.source.year ?? NSNull(), "file": record.source.file]
-    }
-
     /// One line for the text forms: issuer (else the document's title), 文号, year.
     public static func provenanceLine(_ record: CaseRecord) -> String {
         let parts = [record.source.issuer ?? record.source.title, record.source.docNumber, record.source.year.map { "\($0)年" }]
@@ -37,29 +26,23 @@ public enum CaseJSON {
 
 /// `--format json` of `recommend`: DESIGN.md's envelope {"profile": …, "practices": […]}.
 public enum RecommendationJSON {
-    public static func envelope(_ profile: AnalyzedProfile, _ items: [Recommendation], recommender: Recommender) throws -> [String: Any] {
-        let attributes = try JSONSerialization.jsonObject(with: JSONEncoder().encode(profile.attributes))
-        var understood: [String: Any] = [
-            "tags": profile.tags.map { ["key": $0.key, "label": $0.label, "source": $0.source] },
-            "attributes": attributes,
-        ]
-        if let id = profile.profile.id { understood["id"] = id }
-        if let name = profile.profile.name { understood["name"] = name }
-        return ["profile": understood, "practices": items.map { item(for: $0, recommender: recommender) }]
+    public static func envelope(_ profile: AnalyzedProfile, _ items: [Recommendation], recommender: Recommender) throws -> Data {
+        let understood = RecommendationEnvelope.Profile(
+            id: profile.profile.id, name: profile.profile.name,
+            tags: profile.tags.map { TagAnswer(key: $0.key, label: $0.label, source: $0.source) }, attributes: profile.attributes)
+        return try AnswerEncoding.encode(RecommendationEnvelope(profile: understood, practices: items.map { item(for: $0, recommender: recommender) }))
     }
 
-    public static func item(for item: Recommendation, recommender: Recommender) -> [String: Any] {
+    static func item(for item: Recommendation, recommender: Recommender) -> RecommendationEnvelope.Item {
         let record = recommender.cases[item.scoredCase.row]
         let practice = record.practices.first { $0.id == item.practiceId }
         let scored = item.scoredCase
-        return [
-            "rank": item.rank, "practice_id": item.practiceId, "case_id": item.caseId,
-            "case_title": record.title ?? NSNull(), "region": CaseJSON.region(record),
-            "heading": practice?.heading ?? "", "text": practice?.text ?? "", "score": item.score,
-            "components": ["text": scored.text, "semantic": scored.semantic, "tags": scored.tags, "region": scored.region],
-            "why": ["matched_tags": scored.matchedTags, "terms": item.terms, "region_fit": regionFitSentence(scored.regionFit)],
-            "evidence": item.evidence, "provenance": CaseJSON.provenance(record),
-        ]
+        return RecommendationEnvelope.Item(
+            rank: item.rank, practiceId: item.practiceId, caseId: item.caseId, caseTitle: record.title, region: RegionAnswer(record),
+            heading: practice?.heading ?? "", text: practice?.text ?? "", score: item.score,
+            components: .init(text: scored.text, semantic: scored.semantic, tags: scored.tags, region: scored.region),
+            why: .init(matchedTags: scored.matchedTags, terms: item.terms, regionFit: regionFitSentence(scored.regionFit)),
+            evidence: item.evidence, provenance: ProvenanceAnswer(record))
     }
 }
 

@@ -5,24 +5,28 @@ import Foundation
 
 /// `similar`'s answer: DESIGN.md's {"query": …, "similar": [{rank, case_id, title, region, score, why}]}.
 public enum SimilarAnswer {
-    public static func query(case record: CaseRecord) -> [String: Any] {
-        ["case_id": record.id, "title": record.title ?? NSNull(), "region": CaseJSON.region(record)]
+    public struct Query: Sendable {
+        let record: CaseRecord?
+        let text: String?
+        let tags: [Tagger.Hit]
     }
 
-    public static func query(text: String, tags: [Tagger.Hit]) -> [String: Any] {
-        ["text": text, "tags": tags.map { ["key": $0.key, "label": $0.label, "source": "text: \($0.matched)"] }]
+    public static func query(case record: CaseRecord) -> Query { Query(record: record, text: nil, tags: []) }
+
+    public static func query(text: String, tags: [Tagger.Hit]) -> Query { Query(record: nil, text: text, tags: tags) }
+
+    public static func envelope(query: Query, _ found: [SimilarCase], cases: [CaseRecord]) throws -> Data {
+        let encodedQuery = SimilarEnvelope.Query(
+            caseId: query.record?.id, title: query.record?.title, region: query.record.map(RegionAnswer.init), text: query.text,
+            tags: query.record == nil ? query.tags.map { TagAnswer(key: $0.key, label: $0.label, source: "text: \($0.matched)") } : nil)
+        return try AnswerEncoding.encode(SimilarEnvelope(query: encodedQuery, similar: found.map { item(for: $0, record: cases[$0.row]) }))
     }
 
-    public static func envelope(query: [String: Any], _ found: [SimilarCase], cases: [CaseRecord]) -> [String: Any] {
-        ["query": query, "similar": found.map { item(for: $0, record: cases[$0.row]) }]
-    }
-
-    static func item(for item: SimilarCase, record: CaseRecord) -> [String: Any] {
-        [
-            "rank": item.rank, "case_id": item.caseId, "title": record.title ?? NSNull(), "region": CaseJSON.region(record),
-            "score": item.score, "components": ["semantic": item.semantic, "text": item.text, "tags": item.tagOverlap],
-            "why": ["terms": item.terms, "tags": item.tags], "provenance": CaseJSON.provenance(record),
-        ]
+    static func item(for item: SimilarCase, record: CaseRecord) -> SimilarEnvelope.Item {
+        SimilarEnvelope.Item(
+            rank: item.rank, caseId: item.caseId, title: record.title, region: RegionAnswer(record), score: item.score,
+            components: .init(semantic: item.semantic, text: item.text, tags: item.tagOverlap),
+            why: .init(terms: item.terms, tags: item.tags), provenance: ProvenanceAnswer(record))
     }
 
     /// The text form: one block per case.

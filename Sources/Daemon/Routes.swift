@@ -57,7 +57,7 @@ struct Routes: Sendable {
             let options = try reader.options(JSONSerialization.data(withJSONObject: fields), defaultTop: 5)
             let found = try profileErrors { try model.similar.similar(toCase: id, top: options.top, filter: options.filter) }
             if wantsText(request) { return textResponse(SimilarAnswer.render(found, cases: model.cases, labels: model.tagLabels)) }
-            return try json(SimilarAnswer.envelope(query: SimilarAnswer.query(case: record), found, cases: model.cases))
+            return jsonResponse(try SimilarAnswer.envelope(query: SimilarAnswer.query(case: record), found, cases: model.cases))
         }
         router.post("/v1/similar") { request, _ in
             let model = store.current
@@ -75,7 +75,7 @@ struct Routes: Sendable {
                                           top: options.top, filter: options.filter)
             }
             if wantsText(request) { return textResponse(SimilarAnswer.render(found, cases: model.cases, labels: model.tagLabels)) }
-            return try json(SimilarAnswer.envelope(query: SimilarAnswer.query(text: text, tags: tags), found, cases: model.cases))
+            return jsonResponse(try SimilarAnswer.envelope(query: SimilarAnswer.query(text: text, tags: tags), found, cases: model.cases))
         }
         router.post("/v1/recommend") { request, _ in
             let model = store.current
@@ -88,7 +88,7 @@ struct Routes: Sendable {
                 return (analyzed, try model.recommender.recommend(analyzed, top: options.top, filter: options.filter))
             }
             if wantsText(request) { return textResponse(RecommendationText.render(analyzed, items, recommender: model.recommender)) }
-            return try json(RecommendationJSON.envelope(analyzed, items, recommender: model.recommender))
+            return jsonResponse(try RecommendationJSON.envelope(analyzed, items, recommender: model.recommender))
         }
         router.post("/v1/cases") { request, _ in
             let body = try await reader.object(request)
@@ -124,7 +124,7 @@ struct Routes: Sendable {
     }
 
     func modelSummary(_ model: ServingModel) -> [String: Any] {
-        ["cases": model.cases.count, "built": ISO8601DateFormatter().string(from: model.loaded), "fingerprint": model.fingerprint]
+        ["cases": model.cases.count, "built": model.loaded.formatted(.iso8601), "fingerprint": model.fingerprint]
     }
 
     func unknownCase(_ id: String) -> APIError {

@@ -42,7 +42,10 @@ public struct ScoredCase: Sendable {
 ///   share of the profile's tags the case carries, rarer tags weighing more.
 /// The design and weights were chosen on the development profiles and checked by leaving one
 /// profile out (Benchmarks/RESULTS.md, "Ranking quality").
-public struct CaseScorer: Sendable {
+///
+/// A class: the scoring closures capture it by reference (as a struct, each of the 48 × 4
+/// closures of a request copied its arrays' references, a third of the request's time).
+public final class CaseScorer: Sendable {
     public let features: FeatureSpace
     public let similarity: TextSimilarity
     public let bm25: BM25
@@ -54,6 +57,9 @@ public struct CaseScorer: Sendable {
     /// A tag's weight: ln((N + 1)/(cases carrying it + 1)); a tag every case carries says little.
     let tagWeights: [String: Double]
     let actionTags: Set<String>
+    /// Each case's action mentions (action tags only) and their total, counted once.
+    let caseActionCounts: [[String: Int]]
+    let caseActionTotals: [Int]
     public let taxonomy: Taxonomy
 
     public init(features: FeatureSpace, space: SemanticSpace, caseRegions: [RegionAttributes?], taxonomy: Taxonomy) {
@@ -70,6 +76,8 @@ public struct CaseScorer: Sendable {
         }
         caseTagCounts = counts
         actionTags = actions
+        caseActionCounts = counts.map { $0.filter { actions.contains($0.key) } }
+        caseActionTotals = caseActionCounts.map { $0.values.reduce(0, +) }
         var carrying: [String: Double] = [:]
         for tags in counts { for key in tags.keys { carrying[key, default: 0] += 1 } }
         let count = Double(features.caseIds.count)
@@ -105,10 +113,9 @@ public struct CaseScorer: Sendable {
 
     /// The share of a case's action mentions that are the profile's actions (0–1).
     func actionShare(_ actions: Set<String>, row: Int) -> Double {
-        let mentions = caseTagCounts[row].filter { actionTags.contains($0.key) }
-        let all = mentions.values.reduce(0, +)
+        let all = caseActionTotals[row]
         guard all > 0 else { return 0 }
-        return Double(mentions.filter { actions.contains($0.key) }.values.reduce(0, +)) / Double(all)
+        return Double(actions.reduce(0) { $0 + (caseActionCounts[row][$1] ?? 0) }) / Double(all)
     }
 
     /// The rarity-weighted share of the profile's tags that the case carries (0–1).
@@ -123,16 +130,12 @@ public struct CaseScorer: Sendable {
         return values.map { $0 / best }
     }
 
-    /// Dot product of two sparse rows whose columns are sorted (CSR rows are).
+    /// Dot product of two sparse rows whose columns are sorted (CSR rows are). A query has a
+    /// handful of terms and a case hundreds: each entry of the shorter row is looked up in the
+    /// longer one by binary search.
     public static func dot(_ a: (columns: ArraySlice<Int32>, values: ArraySlice<Double>), _ b: (columns: ArraySlice<Int32>, values: ArraySlice<Double>)) -> Double {
-        var i = a.columns.startIndex, j = b.columns.startIndex, sum = 0.0
-        while i < a.columns.endIndex, j < b.columns.endIndex {
-            if a.columns[i] == b.columns[j] {
-                sum += a.values[i] * b.values[j]
-                i += 1
-                j += 1
-            } else if a.columns[i] < b.columns[j] { i += 1 } else { j += 1 }
-        }
+        var sum = 0.0
+        SparseRows.forEachShared(a, b) { sum += $1 * $2 }
         return sum
     }
 }

@@ -8,16 +8,8 @@ public enum Explanation {
     /// Terms of the query found in the case, by the product of their TF-IDF weights in both
     /// (what each term adds to the cosine), heaviest first.
     public static func sharedTerms(_ query: SparseMatrix, _ document: SparseMatrix, row: Int, vocabulary: Vocabulary, limit: Int = 5) -> [String] {
-        let a = query.row(0), b = document.row(row)
         var shared: [(column: Int32, weight: Double)] = []
-        var i = a.columns.startIndex, j = b.columns.startIndex
-        while i < a.columns.endIndex, j < b.columns.endIndex {
-            if a.columns[i] == b.columns[j] {
-                shared.append((a.columns[i], a.values[i] * b.values[j]))
-                i += 1
-                j += 1
-            } else if a.columns[i] < b.columns[j] { i += 1 } else { j += 1 }
-        }
+        SparseRows.forEachShared(query.row(0), document.row(row)) { shared.append(($0, $1 * $2)) }
         return shared.sorted { $0.weight > $1.weight || ($0.weight == $1.weight && $0.column < $1.column) }
             .prefix(limit).map { vocabulary.terms[Int($0.column)] }
     }
@@ -25,17 +17,26 @@ public enum Explanation {
     /// The case's sentences that hold one of its measured figures (the importer's `figures`),
     /// those of the given practice first, each once, then the rest in document order.
     public static func evidence(of record: CaseRecord, practice: Practice?, limit: Int = 3) -> [String] {
-        guard !record.figures.isEmpty else { return [] }
-        let holdsFigure = { (sentence: String) in record.figures.contains { sentence.contains($0) } }
-        let own = practice.map { sentences(of: $0.text).filter(holdsFigure) } ?? []
+        evidence(own: practice.map { figureSentences(in: $0.text, figures: record.figures) } ?? [],
+                 others: figureSentences(in: record.text, figures: record.figures), limit: limit)
+    }
+
+    /// `evidence` from sentences found beforehand (the recommender keeps them per case and
+    /// practice: splitting every case's text on every request was a third of its time).
+    static func evidence(own: [String], others: [String], limit: Int = 3) -> [String] {
         var chosen: [String] = []
         // The case's text repeats a practice in its outcomes ("（1）…"): one of the two is enough.
-        for sentence in own + sentences(of: record.text).filter(holdsFigure)
-        where !chosen.contains(where: { $0.contains(sentence) || sentence.contains($0) }) {
+        for sentence in own + others where !chosen.contains(where: { $0.contains(sentence) || sentence.contains($0) }) {
             chosen.append(sentence)
             if chosen.count == limit { break }
         }
         return chosen
+    }
+
+    /// The sentences of `text` that hold one of `figures`.
+    static func figureSentences(in text: String, figures: [String]) -> [String] {
+        guard !figures.isEmpty else { return [] }
+        return sentences(of: text).filter { sentence in figures.contains { sentence.contains($0) } }
     }
 
     /// Sentences of a text: split after 。！？； and at line ends, trimmed.

@@ -31,6 +31,9 @@ public struct Recommender: Sendable {
     public let cases: [CaseRecord]
     /// Each case's Healthy China action: its document's label, else the action it mentions most.
     public let caseActions: [String?]
+    /// Sentences reporting measured results, per case and per practice (in practice order).
+    let caseEvidence: [[String]]
+    let practiceEvidence: [[String]]
 
     public init(scorer: CaseScorer, cases: [CaseRecord], weights: RankingWeights, practicesPerCase: Int) {
         precondition(cases.map(\.id) == scorer.features.caseIds, "cases in the feature space's order")
@@ -42,6 +45,13 @@ public struct Recommender: Sendable {
         caseActions = cases.indices.map { row in
             if let label = cases[row].category, let key = CaseFilter.action(named: label, among: actions) { return key }
             return scorer.dominantAction(row: row)
+        }
+        caseEvidence = cases.map { Explanation.figureSentences(in: $0.text, figures: $0.figures) }
+        let features = scorer.features
+        practiceEvidence = features.practiceIds.indices.map { practice in
+            let record = cases[features.practiceCaseRows[practice]]
+            let text = record.practices.first { $0.id == features.practiceIds[practice] }?.text ?? ""
+            return Explanation.figureSentences(in: text, figures: record.figures)
         }
     }
 
@@ -68,12 +78,11 @@ public struct Recommender: Sendable {
         }
         return chosen.enumerated().map { offset, pair in
             let (scored, practice) = pair
-            let record = self.cases[scored.row]
             return Recommendation(
                 rank: offset + 1, practiceIndex: practice, practiceId: features.practiceIds[practice],
                 caseId: features.caseIds[scored.row], score: scored.score, scoredCase: scored,
                 terms: Explanation.sharedTerms(query, features.caseWeights, row: scored.row, vocabulary: features.vocabulary),
-                evidence: Explanation.evidence(of: record, practice: record.practices.first { $0.id == features.practiceIds[practice] }))
+                evidence: Explanation.evidence(own: practiceEvidence[practice], others: caseEvidence[scored.row]))
         }
     }
 }

@@ -6,16 +6,19 @@ import LSA
 public struct TextSimilarity: Sendable {
     public let features: FeatureSpace
     public let space: SemanticSpace
+    /// V_k in row-major order, converted once (not on every query: it is terms × k values).
+    let basis: RowMajorMatrix
 
     public init(features: FeatureSpace, space: SemanticSpace) {
         precondition(features.caseIds.count == space.caseVectors.rows, "features and model disagree on the cases")
         self.features = features
         self.space = space
+        basis = RowMajorMatrix(space.termBasis)
     }
 
     /// The query's vector in the LSA space (k values; zero when no term is known).
     public func vector(of terms: [String]) -> [Double] {
-        Array(space.foldIn(features.weights(of: terms)).row(0))
+        Array(SparseProducts.multiply(features.weights(of: terms), basis).row(0))
     }
 
     /// Cosine of the query with every practice, in practice order.

@@ -11,7 +11,7 @@ struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Time a kernel on a given input (one JSON line).",
-        subcommands: [BenchTokenize.self, BenchSVD.self, BenchNeighbours.self]
+        subcommands: [BenchTokenize.self, BenchSVD.self, BenchNeighbours.self, BenchLoad.self]
     )
 }
 

@@ -86,7 +86,7 @@ struct RecommendCommand: AsyncParsableCommand {
             }
             for (analyzed, items) in answers {
                 switch format {
-                case .json: try printJSON(RecommendationJSON.envelope(analyzed, items, recommender: engine.recommender))
+                case .json: print(String(decoding: try RecommendationJSON.envelope(analyzed, items, recommender: engine.recommender), as: UTF8.self))
                 case .text:
                     if answers.count > 1 { print("== \(analyzed.profile.id ?? "") \(analyzed.profile.name ?? "")") }
                     print(RecommendationText.render(analyzed, items, recommender: engine.recommender))

@@ -55,7 +55,7 @@ struct SimilarCommand: AsyncParsableCommand {
             let settings = try await configOption.load()
             let engine = try settings.loadRecommender()
             let similar = SimilarCases(recommender: engine.recommender, weights: settings.similarityWeights)
-            let query: [String: Any]
+            let query: SimilarAnswer.Query
             let found: [SimilarCase]
             if let caseId {
                 found = try similar.similar(toCase: caseId, top: top, filter: filterOptions.filter)
@@ -69,7 +69,7 @@ struct SimilarCommand: AsyncParsableCommand {
                 query = SimilarAnswer.query(text: text!, tags: tags)
             }
             switch format {
-            case .json: try printJSON(SimilarAnswer.envelope(query: query, found, cases: engine.cases))
+            case .json: print(String(decoding: try SimilarAnswer.envelope(query: query, found, cases: engine.cases), as: UTF8.self))
             case .text:
                 let labels = Dictionary(uniqueKeysWithValues: engine.profiles.tagger.taxonomy.tags.map { ($0.key, $0.label) })
                 print(SimilarAnswer.render(found, cases: engine.cases, labels: labels))
