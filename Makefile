@@ -55,6 +55,8 @@ clean:
 	.venv-bench/bin/pip install -q rjieba scikit-learn==1.9.1 scipy numpy faiss-cpu
 
 bench: deps release .venv-bench/bin/python
+	@dpkg -s nginx-light >/dev/null 2>&1 || $(SUDO) apt-get install -y nginx-light   # the load benchmark's reference
+	Benchmarks/load/run.sh
 	Benchmarks/tokenize/run.sh
 	Benchmarks/svd/run.sh
 	Benchmarks/neighbours/run.sh

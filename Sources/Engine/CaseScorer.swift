@@ -129,13 +129,4 @@ public final class CaseScorer: Sendable {
         guard let best = values.max(), best > 0 else { return values.map { _ in 0 } }
         return values.map { $0 / best }
     }
-
-    /// Dot product of two sparse rows whose columns are sorted (CSR rows are). A query has a
-    /// handful of terms and a case hundreds: each entry of the shorter row is looked up in the
-    /// longer one by binary search.
-    public static func dot(_ a: (columns: ArraySlice<Int32>, values: ArraySlice<Double>), _ b: (columns: ArraySlice<Int32>, values: ArraySlice<Double>)) -> Double {
-        var sum = 0.0
-        SparseRows.forEachShared(a, b) { sum += $1 * $2 }
-        return sum
-    }
 }

@@ -66,7 +66,7 @@ public struct Recommender: Sendable {
         // Each case's practices, closest to the profile's words first (ties: document order).
         var practicesOfCase = [[Int]](repeating: [], count: features.caseIds.count)
         for (practice, row) in features.practiceCaseRows.enumerated() { practicesOfCase[row].append(practice) }
-        let closeness = (0..<features.practiceIds.count).map { CaseScorer.dot(query.row(0), features.practiceWeights.row($0)) }
+        let closeness = (0..<features.practiceIds.count).map { query.dot(row: 0, with: features.practiceWeights, row: $0) }
         for row in practicesOfCase.indices {
             practicesOfCase[row].sort { closeness[$0] > closeness[$1] || (closeness[$0] == closeness[$1] && $0 < $1) }
         }

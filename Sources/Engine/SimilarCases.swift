@@ -58,15 +58,15 @@ public struct SimilarCases: Sendable {
     private func ranked(query: SparseMatrix, vector: [Double], tags: Set<String>, excluding: Int?, top: Int, filter: CaseFilter) throws -> [SimilarCase] {
         let features = scorer.features
         let categoryKey = try filter.validated(taxonomy: scorer.taxonomy)
-        let queryNorm = CaseScorer.dot(query.row(0), query.row(0)).squareRoot()
+        let queryNorm = query.dot(row: 0, with: query, row: 0).squareRoot()
         let total = weights.semantic + weights.text + weights.tags
         let candidates = features.caseIds.indices.filter { row in
             row != excluding && (filter.isEmpty || filter.admits(recommender.cases[row], action: recommender.caseActions[row], categoryKey: categoryKey))
         }
         let scored = candidates.map { row -> (row: Int, score: Double, semantic: Double, text: Double, overlap: Double, shared: Set<String>) in
             let semantic = max(SemanticSpace.cosine(vector[...], scorer.similarity.space.caseVectors.row(row)), 0)
-            let caseNorm = CaseScorer.dot(features.caseWeights.row(row), features.caseWeights.row(row)).squareRoot()
-            let text = queryNorm > 0 && caseNorm > 0 ? CaseScorer.dot(query.row(0), features.caseWeights.row(row)) / (queryNorm * caseNorm) : 0
+            let caseNorm = features.caseWeights.dot(row: row, with: features.caseWeights, row: row).squareRoot()
+            let text = queryNorm > 0 && caseNorm > 0 ? query.dot(row: 0, with: features.caseWeights, row: row) / (queryNorm * caseNorm) : 0
             let theirs = Set(scorer.caseTagCounts[row].keys)
             let shared = tags.intersection(theirs), union = tags.union(theirs)
             let overlap = union.isEmpty ? 0 : Double(shared.count) / Double(union.count)

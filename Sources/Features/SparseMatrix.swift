@@ -59,4 +59,43 @@ public struct SparseMatrix: Sendable, Equatable {
         }
         return copy
     }
+
+    /// Σ of products over the columns row `row` shares with row `otherRow` of `other`. A query
+    /// has a handful of terms and a case hundreds: each entry of the shorter row is found in the
+    /// longer by binary search. On the arrays themselves, not row slices: handing slices across
+    /// modules copied them through generic witnesses on every practice of every request.
+    public func dot(row: Int, with other: SparseMatrix, row otherRow: Int) -> Double {
+        var sum = 0.0
+        forEachShared(row: row, with: other, row: otherRow) { _, mine, theirs in sum += mine * theirs }
+        return sum
+    }
+
+    /// The columns both rows hold, with their two values, in column order.
+    public func shared(row: Int, with other: SparseMatrix, row otherRow: Int) -> [(column: Int32, mine: Double, theirs: Double)] {
+        var result: [(column: Int32, mine: Double, theirs: Double)] = []
+        forEachShared(row: row, with: other, row: otherRow) { result.append(($0, $1, $2)) }
+        return result
+    }
+
+    @inline(__always)
+    private func forEachShared(row: Int, with other: SparseMatrix, row otherRow: Int, _ body: (Int32, Double, Double) -> Void) {
+        let mine = rowPointers[row]..<rowPointers[row + 1], theirs = other.rowPointers[otherRow]..<other.rowPointers[otherRow + 1]
+        let mineIsShort = mine.count <= theirs.count
+        let (short, long) = mineIsShort ? (mine, theirs) : (theirs, mine)
+        let (shortColumns, longColumns) = mineIsShort ? (columnIndices, other.columnIndices) : (other.columnIndices, columnIndices)
+        let (shortValues, longValues) = mineIsShort ? (values, other.values) : (other.values, values)
+        var low = long.lowerBound
+        for index in short {
+            let column = shortColumns[index]
+            var high = long.upperBound
+            while low < high {
+                let middle = (low + high) / 2
+                if longColumns[middle] < column { low = middle + 1 } else { high = middle }
+            }
+            guard low < long.upperBound else { return }
+            if longColumns[low] == column {
+                body(column, mineIsShort ? shortValues[index] : longValues[low], mineIsShort ? longValues[low] : shortValues[index])
+            }
+        }
+    }
 }

@@ -113,11 +113,11 @@ struct EvalCommand: AsyncParsableCommand {
             let analyzed = try engine.profiles.analyze(profile)
             let query = features.weights(of: analyzed.terms)
             let semantic = scorer.similarity.caseScores(analyzed.terms), bm25 = scorer.bm25.scores(analyzed.terms)
-            let practiceText = features.practiceIds.indices.map { CaseScorer.dot(query.row(0), features.practiceWeights.row($0)) }
+            let practiceText = features.practiceIds.indices.map { query.dot(row: 0, with: features.practiceWeights, row: $0) }
             let cases: [[String: Any]] = features.caseIds.indices.map { row in
                 let region = scorer.caseRegions[row]
                 return [
-                    "key": caseKeys[features.caseIds[row]]!, "text": CaseScorer.dot(query.row(0), features.caseWeights.row(row)),
+                    "key": caseKeys[features.caseIds[row]]!, "text": query.dot(row: 0, with: features.caseWeights, row: row),
                     "sem": semantic[row], "bm25": bm25[row], "ptext": practicesOfCase[row].map { practiceText[$0] },
                     "region": region.flatMap { try? String(decoding: encoder.encode($0), as: UTF8.self) } ?? "null",
                     "tags": features.caseTags[row].map { ["key": $0.key, "group": $0.group, "count": $0.count, "offset": $0.offset] },
