@@ -355,4 +355,37 @@ func errorMessage(_ object: [String: Any]) -> String { (object["error"] as? [Str
         }
         #expect(daemon.stop() == 0)
     }
+
+    /// A client that connects and stalls (half a request, then nothing) is cut off after the
+    /// idle timeout (here 1 s: DAEMON_IDLE_TIMEOUT_SECONDS overrides the configuration).
+    @Test func idleAndSlowClientsAreTimedOut() throws {
+        let daemon = try ServedDaemon(environment: ["DAEMON_IDLE_TIMEOUT_SECONDS": "1"])
+        let descriptor = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0)
+        #expect(descriptor >= 0)
+        defer { close(descriptor) }
+        var address = sockaddr_un()
+        address.sun_family = sa_family_t(AF_UNIX)
+        withUnsafeMutableBytes(of: &address.sun_path) { buffer in
+            for (index, byte) in daemon.socket.utf8.enumerated() { buffer[index] = byte }
+        }
+        let connected = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_un>.size)) }
+        }
+        #expect(connected == 0)
+        let partial = Array("POST /v1/recommend HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\n{\"te".utf8)
+        #expect(write(descriptor, partial, partial.count) == partial.count)
+        // The daemon closes the connection: read returns 0 (end of stream) within a few seconds.
+        var timeout = timeval(tv_sec: 10, tv_usec: 0)
+        setsockopt(descriptor, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        let started = Date()
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        var received = read(descriptor, &buffer, buffer.count)
+        while received > 0 { received = read(descriptor, &buffer, buffer.count) }
+        #expect(received == 0, "the connection was not closed")
+        let waited = Date().timeIntervalSince(started)
+        #expect(waited >= 0.5 && waited < 8, "closed after \(waited) s, not by the 1 s timeout")
+        // Others are served meanwhile and after.
+        #expect(try daemon.json("GET", "/v1/health").status == 200)
+        #expect(daemon.stop() == 0)
+    }
 }
