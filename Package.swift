@@ -75,6 +75,7 @@ let package = Package(
         .testTarget(name: "FeaturesTests", dependencies: ["Analyzer", "Corpus", "Features", "Regions"]),
         .testTarget(name: "LSATests", dependencies: ["Features", "LSA"]),
         .testTarget(name: "EngineTests", dependencies: ["Corpus", "Engine", "Features", "Regions"]),
+        .testTarget(name: "AnswersTests", dependencies: ["Analyzer", "Answers", "Corpus", "Engine", "Features", "LSA", "Regions"]),
         .testTarget(name: "CLITests", dependencies: ["Corpus"]),
     ]
 )

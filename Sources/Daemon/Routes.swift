@@ -88,7 +88,7 @@ struct Routes: Sendable {
                 return (analyzed, try model.recommender.recommend(analyzed, top: options.top, filter: options.filter))
             }
             if wantsText(request) { return textResponse(RecommendationText.render(analyzed, items, recommender: model.recommender)) }
-            return jsonResponse(try RecommendationJSON.envelope(analyzed, items, recommender: model.recommender))
+            return jsonResponse(try model.writer.envelope(analyzed, items))
         }
         router.post("/v1/cases") { request, _ in
             let body = try await reader.object(request)

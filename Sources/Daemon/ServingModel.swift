@@ -1,3 +1,4 @@
+import Answers
 import Corpus
 import Engine
 import Features
@@ -11,6 +12,8 @@ public final class ServingModel: Sendable {
     public let recommender: Recommender
     public let similar: SimilarCases
     public let profiles: ProfileAnalyzer
+    /// Writes `recommend`'s answers from pieces encoded once (see `RecommendationWriter`).
+    public let writer: RecommendationWriter
     /// When this generation was loaded, and the model file's fingerprint.
     public let loaded: Date
     public let fingerprint: String
@@ -21,8 +24,9 @@ public final class ServingModel: Sendable {
         Dictionary(uniqueKeysWithValues: profiles.tagger.taxonomy.tags.map { ($0.key, $0.label) })
     }
 
-    public init(recommender: Recommender, similar: SimilarCases, profiles: ProfileAnalyzer, fingerprint: String, loaded: Date = Date()) {
+    public init(recommender: Recommender, similar: SimilarCases, profiles: ProfileAnalyzer, fingerprint: String, loaded: Date = Date()) throws {
         self.recommender = recommender
+        writer = try RecommendationWriter(recommender: recommender)
         self.similar = similar
         self.profiles = profiles
         self.fingerprint = fingerprint

@@ -55,6 +55,12 @@ public struct Recommender: Sendable {
         }
     }
 
+    /// The sentences with measured results a practice's item shows (its own first, then its
+    /// case's): fixed per practice.
+    public func evidence(ofPractice practice: Int) -> [String] {
+        Explanation.evidence(own: practiceEvidence[practice], others: caseEvidence[scorer.features.practiceCaseRows[practice]])
+    }
+
     /// The best `top` practices; throws `ProfileError` when a filter names nothing that exists.
     public func recommend(_ profile: AnalyzedProfile, top: Int, filter: CaseFilter = CaseFilter()) throws -> [Recommendation] {
         let features = scorer.features
@@ -82,7 +88,7 @@ public struct Recommender: Sendable {
                 rank: offset + 1, practiceIndex: practice, practiceId: features.practiceIds[practice],
                 caseId: features.caseIds[scored.row], score: scored.score, scoredCase: scored,
                 terms: Explanation.sharedTerms(query, features.caseWeights, row: scored.row, vocabulary: features.vocabulary),
-                evidence: Explanation.evidence(own: practiceEvidence[practice], others: caseEvidence[scored.row]))
+                evidence: evidence(ofPractice: practice))
         }
     }
 }

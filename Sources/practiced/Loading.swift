@@ -82,7 +82,7 @@ extension Settings {
     /// The engine as the daemon serves it.
     func loadServingModel() throws -> ServingModel {
         let engine = try loadRecommender()
-        return ServingModel(
+        return try ServingModel(
             recommender: engine.recommender, similar: SimilarCases(recommender: engine.recommender, weights: similarityWeights),
             profiles: engine.profiles, fingerprint: engine.fingerprint)
     }

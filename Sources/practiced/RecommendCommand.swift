@@ -84,9 +84,10 @@ struct RecommendCommand: AsyncParsableCommand {
                     throw ProfileError(field: "\(place!): \(error.field)", message: error.message)
                 }
             }
+            let writer = try RecommendationWriter(recommender: engine.recommender)
             for (analyzed, items) in answers {
                 switch format {
-                case .json: print(String(decoding: try RecommendationJSON.envelope(analyzed, items, recommender: engine.recommender), as: UTF8.self))
+                case .json: print(String(decoding: try writer.envelope(analyzed, items), as: UTF8.self))
                 case .text:
                     if answers.count > 1 { print("== \(analyzed.profile.id ?? "") \(analyzed.profile.name ?? "")") }
                     print(RecommendationText.render(analyzed, items, recommender: engine.recommender))

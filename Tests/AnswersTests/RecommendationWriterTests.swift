@@ -1,0 +1,46 @@
+import Analyzer
+@testable import Answers
+import Corpus
+import Engine
+import Features
+import Foundation
+import LSA
+import Regions
+import Testing
+
+/// The fast answer writer gives JSONEncoder's bytes exactly.
+@Suite struct RecommendationWriterTests {
+    @Test func writesTheSameBytesAsThePlainEncoding() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let config = root.appendingPathComponent("config")
+        let sources = LexiconSources(
+            jiebaDictionary: URL(fileURLWithPath: "/usr/lib/python3/dist-packages/jieba/dict.txt"),
+            hmmDirectory: URL(fileURLWithPath: "/usr/lib/python3/dist-packages/jieba/finalseg"),
+            domainDictionary: config.appendingPathComponent("domain-dictionary.txt"))
+        let lexicon = try LexiconLoader.load(sources, cache: root.appendingPathComponent("Models/model/lexicon/jieba+domain.lexicon"))
+        let analyzer = TermAnalyzer(segmenter: Segmenter(lexicon: lexicon), stopWords: try StopWords(contentsOf: config.appendingPathComponent("stop-words.txt")))
+        let tagger = Tagger(taxonomy: try Taxonomy.load(from: config.appendingPathComponent("taxonomy.json")))
+        let cases = try CorpusFiles.readDirectory(root.appendingPathComponent("Models/corpus"))
+        let features = FeatureSpace(cases: cases, analyzer: analyzer, tagger: tagger)
+        let space = try SemanticSpace(features: features, options: .init(k: 20, method: .exact))
+        let gazetteer = try Gazetteer(
+            resolver: RegionResolver(directory: config.appendingPathComponent("divisions")),
+            factsFile: config.appendingPathComponent("region-facts.csv"),
+            macroRegionsFile: config.appendingPathComponent("divisions/macro-regions.csv"))
+        let regions = cases.map {
+            gazetteer.attributes(province: $0.region.province, prefecture: $0.region.prefecture, county: $0.region.county, subUnit: $0.region.subUnit)
+        }
+        let scorer = CaseScorer(features: features, space: space, caseRegions: regions, taxonomy: tagger.taxonomy)
+        let recommender = Recommender(scorer: scorer, cases: cases, weights: RankingWeights(text: 1, semantic: 0.3, region: 2, tags: 1), practicesPerCase: 2)
+        let profiles = ProfileAnalyzer(analyzer: analyzer, tagger: tagger, gazetteer: gazetteer,
+                                       cues: try ProfileCues.load(from: config.appendingPathComponent("profile-cues.json")))
+        let writer = try RecommendationWriter(recommender: recommender)
+        for profile in [RegionProfile(id: "T1", name: "某县", terrain: ["mountain"], economy: "former_poverty", text: "山区贫困县，健康素养低，看病难"),
+                        RegionProfile(text: "城市社区老年人多，智慧养老"), RegionProfile(focus: ["tobacco_control"])] {
+            let analyzed = try profiles.analyze(profile)
+            let items = try recommender.recommend(analyzed, top: 20)
+            #expect(!items.isEmpty)
+            #expect(try writer.envelope(analyzed, items) == RecommendationJSON.envelope(analyzed, items, recommender: recommender))
+        }
+    }
+}
