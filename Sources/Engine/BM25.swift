@@ -8,7 +8,9 @@ import Foundation
 public struct BM25: Sendable {
     public let k1: Double
     public let b: Double
-    private let termCounts: [[String: Int]]
+    /// Per term, the documents that hold it and how often: a query touches only those.
+    private let postings: [String: [(document: Int, count: Int)]]
+    private let documentCount: Int
     private let lengths: [Double]
     private let averageLength: Double
     private let documentFrequency: [String: Int]
@@ -31,29 +33,35 @@ public struct BM25: Sendable {
     private init(termCounts: [[String: Int]], k1: Double, b: Double) {
         self.k1 = k1
         self.b = b
-        self.termCounts = termCounts
+        documentCount = termCounts.count
         lengths = termCounts.map { Double($0.values.reduce(0, +)) }
         averageLength = lengths.isEmpty ? 0 : max(lengths.reduce(0, +) / Double(lengths.count), 1)
-        documentFrequency = termCounts.reduce(into: [:]) { frequency, counts in
-            for term in counts.keys { frequency[term, default: 0] += 1 }
+        var postings: [String: [(document: Int, count: Int)]] = [:]
+        for (document, counts) in termCounts.enumerated() {
+            for (term, count) in counts { postings[term, default: []].append((document, count)) }
         }
+        self.postings = postings
+        documentFrequency = postings.mapValues(\.count)
     }
 
     public func idf(_ term: String) -> Double {
-        let n = Double(documentFrequency[term] ?? 0), total = Double(termCounts.count)
+        let n = Double(documentFrequency[term] ?? 0), total = Double(documentCount)
         return log(1 + (total - n + 0.5) / (n + 0.5))
     }
 
-    /// The score of every document for a query's terms (a repeated query term counts once).
+    /// The score of every document for a query's terms (a repeated query term counts once;
+    /// terms are added in sorted order, so that the sums, and ties, are the same every run).
     public func scores(_ query: [String]) -> [Double] {
-        let terms = Set(query)
-        return termCounts.indices.map { document in
-            terms.reduce(0) { sum, term in
-                guard let count = termCounts[document][term] else { return sum }
+        var scores = [Double](repeating: 0, count: documentCount)
+        for term in Set(query).sorted() {
+            guard let documents = postings[term] else { continue }
+            let weight = idf(term)
+            for (document, count) in documents {
                 let tf = Double(count)
-                return sum + idf(term) * tf * (k1 + 1) / (tf + k1 * (1 - b + b * lengths[document] / averageLength))
+                scores[document] += weight * tf * (k1 + 1) / (tf + k1 * (1 - b + b * lengths[document] / averageLength))
             }
         }
+        return scores
     }
 
     /// Document indices by descending score (ties: lower index first).

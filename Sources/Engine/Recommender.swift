@@ -34,6 +34,8 @@ public struct Recommender: Sendable {
     /// Sentences reporting measured results, per case and per practice (in practice order).
     let caseEvidence: [[String]]
     let practiceEvidence: [[String]]
+    /// Each case's practices, in document order.
+    let practicesOfCase: [[Int]]
 
     public init(scorer: CaseScorer, cases: [CaseRecord], weights: RankingWeights, practicesPerCase: Int) {
         precondition(cases.map(\.id) == scorer.features.caseIds, "cases in the feature space's order")
@@ -47,6 +49,9 @@ public struct Recommender: Sendable {
             return scorer.dominantAction(row: row)
         }
         caseEvidence = cases.map { Explanation.figureSentences(in: $0.text, figures: $0.figures) }
+        var practicesOfCase = [[Int]](repeating: [], count: cases.count)
+        for (practice, row) in scorer.features.practiceCaseRows.enumerated() { practicesOfCase[row].append(practice) }
+        self.practicesOfCase = practicesOfCase
         let features = scorer.features
         practiceEvidence = features.practiceIds.indices.map { practice in
             let record = cases[features.practiceCaseRows[practice]]
@@ -69,17 +74,22 @@ public struct Recommender: Sendable {
             .filter { filter.isEmpty || filter.admits(self.cases[$0.row], action: caseActions[$0.row], categoryKey: categoryKey) }
             .sorted { $0.score > $1.score || ($0.score == $1.score && $0.row < $1.row) }
         let query = features.weights(of: profile.terms)
-        // Each case's practices, closest to the profile's words first (ties: document order).
-        var practicesOfCase = [[Int]](repeating: [], count: features.caseIds.count)
-        for (practice, row) in features.practiceCaseRows.enumerated() { practicesOfCase[row].append(practice) }
-        let closeness = (0..<features.practiceIds.count).map { query.dot(row: 0, with: features.practiceWeights, row: $0) }
-        for row in practicesOfCase.indices {
-            practicesOfCase[row].sort { closeness[$0] > closeness[$1] || (closeness[$0] == closeness[$1] && $0 < $1) }
+        // The practices of the cases that can make the list, closest to the profile's words
+        // first (ties: document order).
+        // (A case without practices gives nothing; past the first `top` cases that give, none
+        // can make the list: each gives one before any gives a second.)
+        let candidates = cases.filter { !practicesOfCase[$0.row].isEmpty }.prefix(top)
+        var ordered: [Int: [Int]] = [:]
+        for scored in candidates {
+            let closeness = practicesOfCase[scored.row].map { query.dot(row: 0, with: features.practiceWeights, row: $0) }
+            ordered[scored.row] = practicesOfCase[scored.row].indices
+                .sorted { closeness[$0] > closeness[$1] || (closeness[$0] == closeness[$1] && $0 < $1) }
+                .map { practicesOfCase[scored.row][$0] }
         }
         var chosen: [(ScoredCase, Int)] = []
         for round in 0..<practicesPerCase where chosen.count < top {
-            for scored in cases where chosen.count < top && round < practicesOfCase[scored.row].count {
-                chosen.append((scored, practicesOfCase[scored.row][round]))
+            for scored in candidates where chosen.count < top && round < ordered[scored.row]!.count {
+                chosen.append((scored, ordered[scored.row]![round]))
             }
         }
         return chosen.enumerated().map { offset, pair in
