@@ -15,16 +15,16 @@ public func answerJSON(_ object: [String: Any]) throws -> Data {
     try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
 }
 
-/// A case's source, for the text forms.
-public enum CaseJSON {
-    /// One line for the text forms: issuer (else the document's title), 文号, year.
-    public static func provenanceLine(_ record: CaseRecord) -> String {
-        let parts = [record.source.issuer ?? record.source.title, record.source.docNumber, record.source.year.map { "\($0)年" }]
-        return parts.compactMap { $0 }.joined(separator: " ").isEmpty ? record.source.file : parts.compactMap { $0 }.joined(separator: " ")
-    }
+/// Where a case was published, in one line for the text forms: issuer (else the document's
+/// title), 文号, year; the file when the document says none of these.
+public func provenanceLine(_ record: CaseRecord) -> String {
+    let parts = [record.source.issuer ?? record.source.title, record.source.docNumber, record.source.year.map { "\($0)年" }].compactMap { $0 }
+    return parts.isEmpty ? record.source.file : parts.joined(separator: " ")
 }
 
-/// `--format json` of `recommend`: DESIGN.md's envelope {"profile": …, "practices": […]}.
+/// `--format json` of `recommend`, encoded whole: DESIGN.md's envelope {"profile": …,
+/// "practices": […]}. The answers go out through `RecommendationWriter` (same bytes, faster);
+/// this is the plain reference it is tested against.
 public enum RecommendationJSON {
     public static func envelope(_ profile: AnalyzedProfile, _ items: [Recommendation], recommender: Recommender) throws -> Data {
         let understood = RecommendationEnvelope.Profile(
@@ -58,7 +58,7 @@ public enum RecommendationText {
             let place = [record.region.province, record.region.prefecture, record.region.county].compactMap { $0 }.joined(separator: " ")
             lines.append("")
             lines.append(String(format: "%2d. %.3f  %@", item.rank, item.score, practice?.heading ?? item.practiceId))
-            lines.append("    \(place.isEmpty ? record.region.name : place) · \(record.title ?? item.caseId) · 来源: \(CaseJSON.provenanceLine(record))")
+            lines.append("    \(place.isEmpty ? record.region.name : place) · \(record.title ?? item.caseId) · 来源: \(provenanceLine(record))")
             var why = [regionFitSentence(item.scoredCase.regionFit)]
             let tags = item.scoredCase.matchedTags.map { labels[$0] ?? $0 }
             if !tags.isEmpty { why.append("标签 " + tags.joined(separator: "、")) }

@@ -36,7 +36,7 @@ public enum SimilarAnswer {
         for item in found {
             let record = cases[item.row]
             lines.append(String(format: "%2d. %.3f  %@  %@", item.rank, item.score, item.caseId, record.title ?? record.region.name))
-            lines.append("    \(record.region.name) · 来源: \(CaseJSON.provenanceLine(record))")
+            lines.append("    \(record.region.name) · 来源: \(provenanceLine(record))")
             var why: [String] = []
             if !item.tags.isEmpty { why.append("共同标签 " + item.tags.map { labels[$0] ?? $0 }.joined(separator: "、")) }
             if !item.terms.isEmpty { why.append("共同关键词 " + item.terms.joined(separator: "、")) }

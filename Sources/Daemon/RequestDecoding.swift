@@ -48,10 +48,15 @@ struct RequestBodyReader {
         do { options = try JSONDecoder().decode(QueryOptions.self, from: data) } catch let error as DecodingError {
             throw APIError.unprocessable(field: error.fieldPath, "expected \(error.expected)")
         }
-        let top = options.top ?? defaultTop
-        guard (1...100).contains(top) else { throw APIError.unprocessable(field: "top", "must be between 1 and 100 (got \(top))") }
+        let top = try checked(top: options.top ?? defaultTop)
         let filter = options.filter
         return (top, CaseFilter(province: filter?.province, level: filter?.level, category: filter?.category, year: filter?.year))
+    }
+
+    /// `top` within 1…100.
+    func checked(top: Int) throws -> Int {
+        guard (1...100).contains(top) else { throw APIError.unprocessable(field: "top", "must be between 1 and 100 (got \(top))") }
+        return top
     }
 
     func text(_ value: String?, field: String) throws {

@@ -4,7 +4,6 @@ import Engine
 import Features
 import Foundation
 import Hummingbird
-import Logging
 
 /// The endpoints of DESIGN.md's socket API, answering from the store's current model.
 struct Routes: Sendable {
@@ -41,21 +40,17 @@ struct Routes: Sendable {
             let model = store.current
             let id = context.parameters.get("id") ?? ""
             guard let record = model.cases.first(where: { $0.id == id }) else { throw unknownCase(id) }
+            // ?top=N&province=…&level=…&category=…&year=…
             let query = request.uri.queryParameters
-            var fields: [String: Any] = [:]
-            if let top = query.get("top") {
-                guard let number = Int(top) else { throw APIError.unprocessable(field: "top", "expected an integer, found '\(top)'") }
-                fields["top"] = number
+            func integer(_ name: String, field: String) throws -> Int? {
+                guard let text = query.get(name) else { return nil }
+                guard let number = Int(text) else { throw APIError.unprocessable(field: field, "expected an integer, found '\(text)'") }
+                return number
             }
-            var filter: [String: Any] = [:]
-            for key in ["province", "level", "category"] { if let value = query.get(key) { filter[key] = value } }
-            if let year = query.get("year") {
-                guard let number = Int(year) else { throw APIError.unprocessable(field: "filter.year", "expected an integer, found '\(year)'") }
-                filter["year"] = number
-            }
-            fields["filter"] = filter
-            let options = try reader.options(JSONSerialization.data(withJSONObject: fields), defaultTop: 5)
-            let found = try profileErrors { try model.similar.similar(toCase: id, top: options.top, filter: options.filter) }
+            let top = try reader.checked(top: try integer("top", field: "top") ?? 5)
+            let filter = CaseFilter(province: query.get("province"), level: query.get("level"), category: query.get("category"),
+                                    year: try integer("year", field: "filter.year"))
+            let found = try profileErrors { try model.similar.similar(toCase: id, top: top, filter: filter) }
             if wantsText(request) { return textResponse(SimilarAnswer.render(found, cases: model.cases, labels: model.tagLabels)) }
             return jsonResponse(try SimilarAnswer.envelope(query: SimilarAnswer.query(case: record), found, cases: model.cases))
         }
