@@ -32,10 +32,14 @@ struct ServeCommand: AsyncParsableCommand {
             guard let mode = mode_t(settings.daemon.socketMode, radix: 8), mode <= 0o777 else {
                 throw SettingsValueError(key: "daemon.socket_mode", message: "'\(settings.daemon.socketMode)' is not an octal file mode such as 0660")
             }
+            // The socket's path is checked before the model is loaded: a second daemon on a live
+            // socket is refused at once (and checked again just before the bind).
+            let socketPath = URL(fileURLWithPath: path).standardizedFileURL.path
+            try SocketFile.prepare(socketPath)
             let model = try settings.loadServingModel()
             let configFile = configOption.config.map { URL(fileURLWithPath: $0) }
             let options = Daemon.Options(
-                socketPath: URL(fileURLWithPath: path).standardizedFileURL.path, socketMode: mode,
+                socketPath: socketPath, socketMode: mode,
                 idleTimeoutSeconds: Int64(settings.daemon.idleTimeoutSeconds),
                 limits: RequestLimits(maxBodyBytes: settings.daemon.maxBodyBytes, maxTextCharacters: settings.daemon.maxTextCharacters))
             let importer = Importer(rules: try ImportRules.load(from: settings.importRulesFile),
