@@ -84,10 +84,11 @@ struct RecommendCommand: AsyncParsableCommand {
                     throw ProfileError(field: "\(place!): \(error.field)", message: error.message)
                 }
             }
-            let writer = try RecommendationWriter(recommender: engine.recommender)
+            // The writer encodes every practice's fixed JSON once: worth it for JSON answers only.
+            let writer = format == .json ? try RecommendationWriter(recommender: engine.recommender) : nil
             for (analyzed, items) in answers {
                 switch format {
-                case .json: print(String(decoding: try writer.envelope(analyzed, items), as: UTF8.self))
+                case .json: print(String(decoding: try writer!.envelope(analyzed, items), as: UTF8.self))
                 case .text:
                     if answers.count > 1 { print("== \(analyzed.profile.id ?? "") \(analyzed.profile.name ?? "")") }
                     print(RecommendationText.render(analyzed, items, recommender: engine.recommender))
