@@ -23,6 +23,37 @@ struct RequestBodyReader {
     let limits: RequestLimits
 
     func object(_ request: Request) async throws -> (object: [String: Any], data: Data) {
+        let data = try await bytes(request)
+        let parsed: Any
+        do { parsed = try JSONSerialization.jsonObject(with: data) } catch {
+            throw APIError.badRequest("the body is not valid JSON: \((error as NSError).userInfo[NSDebugDescriptionErrorKey] ?? error.localizedDescription)")
+        }
+        guard let object = parsed as? [String: Any] else { throw APIError.unprocessable(field: "body", "expected a JSON object") }
+        return (object, data)
+    }
+
+    /// A recommendation request — the profile with `top` and `filter` beside its fields — in
+    /// one parse (it is the daemon's busiest request).
+    func recommendation(_ request: Request) async throws -> (profile: RegionProfile, top: Int, filter: CaseFilter) {
+        let data = try await bytes(request)
+        let body: RecommendationBody
+        do { body = try JSONDecoder().decode(RecommendationBody.self, from: data) } catch let error as DecodingError {
+            switch error {
+            case .dataCorrupted(let context) where context.codingPath.isEmpty:
+                throw APIError.badRequest("the body is not valid JSON: \((context.underlyingError as NSError?)?.userInfo[NSDebugDescriptionErrorKey] ?? context.debugDescription)")
+            case .typeMismatch(_, let context) where context.codingPath.isEmpty:
+                throw APIError.unprocessable(field: "body", "expected a JSON object")
+            default:
+                throw APIError.unprocessable(field: error.fieldPath, "expected \(error.expected)")
+            }
+        }
+        let filter = body.options.filter
+        return (body.profile, try checked(top: body.options.top ?? 10),
+                CaseFilter(province: filter?.province, level: filter?.level, category: filter?.category, year: filter?.year))
+    }
+
+    /// The body's bytes: 413 when too large, 400 when not UTF-8.
+    private func bytes(_ request: Request) async throws -> Data {
         let buffer: ByteBuffer
         do {
             buffer = try await request.body.collect(upTo: limits.maxBodyBytes)
@@ -33,13 +64,7 @@ struct RequestBodyReader {
         }
         let bytes = Array(buffer.readableBytesView)
         guard String(validating: bytes, as: UTF8.self) != nil else { throw APIError.badRequest("the body is not valid UTF-8") }
-        let data = Data(bytes)
-        let parsed: Any
-        do { parsed = try JSONSerialization.jsonObject(with: data) } catch {
-            throw APIError.badRequest("the body is not valid JSON: \((error as NSError).userInfo[NSDebugDescriptionErrorKey] ?? error.localizedDescription)")
-        }
-        guard let object = parsed as? [String: Any] else { throw APIError.unprocessable(field: "body", "expected a JSON object") }
-        return (object, data)
+        return Data(bytes)
     }
 
     /// The options a query carries beside its profile or text: `top` (1…100) and `filter`.
@@ -63,6 +88,17 @@ struct RequestBodyReader {
         if let value, value.count > limits.maxTextCharacters {
             throw APIError.unprocessable(field: field, "over \(limits.maxTextCharacters) characters (\(value.count))")
         }
+    }
+}
+
+/// `POST /v1/recommend`'s body: a profile and the query's options, decoded from one parse.
+struct RecommendationBody: Decodable {
+    let profile: RegionProfile
+    let options: QueryOptions
+
+    init(from decoder: any Decoder) throws {
+        profile = try RegionProfile(from: decoder)
+        options = try QueryOptions(from: decoder)
     }
 }
 
@@ -96,6 +132,9 @@ extension DecodingError {
             switch type {
             case is Int.Type: return "an integer"
             case is String.Type: return "a string"
+            case is Double.Type: return "a number"
+            case is Bool.Type: return "true or false"
+            case is [String].Type, is [Any].Type: return "a list"
             default: return "\(type)"
             }
         default: return "a valid value"

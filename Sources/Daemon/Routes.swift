@@ -74,13 +74,11 @@ struct Routes: Sendable {
         }
         router.post("/v1/recommend") { request, _ in
             let model = store.current
-            let body = try await reader.object(request)
-            let profile = try profileErrors { try RegionProfile.decode(body.data) }
+            let (profile, top, filter) = try await reader.recommendation(request)
             try reader.text(profile.text, field: "text")
-            let options = try reader.options(body.data, defaultTop: 10)
             let (analyzed, items) = try profileErrors {
                 let analyzed = try model.profiles.analyze(profile)
-                return (analyzed, try model.recommender.recommend(analyzed, top: options.top, filter: options.filter))
+                return (analyzed, try model.recommender.recommend(analyzed, top: top, filter: filter))
             }
             if wantsText(request) { return textResponse(RecommendationText.render(analyzed, items, recommender: model.recommender)) }
             return jsonResponse(try model.writer.envelope(analyzed, items))
