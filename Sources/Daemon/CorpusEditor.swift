@@ -26,7 +26,7 @@ public struct CorpusEditor: Sendable {
             struct Batch: Decodable { let cases: [CaseRecord] }
             let batch: Batch
             do { batch = try JSONDecoder().decode(Batch.self, from: data) } catch let error as DecodingError {
-                throw APIError.unprocessable(field: error.fieldPath, "\(error.expected)")
+                throw APIError.unprocessable(field: error.fieldPath.isEmpty ? "cases" : error.fieldPath, "expected \(error.expected)")
             }
             guard !batch.cases.isEmpty else { throw APIError.unprocessable(field: "cases", "empty") }
             for (index, record) in batch.cases.enumerated() {

@@ -44,7 +44,7 @@ struct RequestBodyReader {
             case .typeMismatch(_, let context) where context.codingPath.isEmpty:
                 throw APIError.unprocessable(field: "body", "expected a JSON object")
             default:
-                throw APIError.unprocessable(field: error.fieldPath, "expected \(error.expected)")
+                throw APIError.unprocessable(field: error.fieldPath.isEmpty ? "body" : error.fieldPath, "expected \(error.expected)")
             }
         }
         let filter = body.options.filter
@@ -71,7 +71,7 @@ struct RequestBodyReader {
     func options(_ data: Data, defaultTop: Int) throws -> (top: Int, filter: CaseFilter) {
         let options: QueryOptions
         do { options = try JSONDecoder().decode(QueryOptions.self, from: data) } catch let error as DecodingError {
-            throw APIError.unprocessable(field: error.fieldPath, "expected \(error.expected)")
+            throw APIError.unprocessable(field: error.fieldPath.isEmpty ? "body" : error.fieldPath, "expected \(error.expected)")
         }
         let top = try checked(top: options.top ?? defaultTop)
         let filter = options.filter
@@ -112,34 +112,6 @@ struct QueryOptions: Decodable {
 
     let top: Int?
     let filter: Filter?
-}
-
-extension DecodingError {
-    /// The field at fault, e.g. `filter.year`.
-    var fieldPath: String {
-        let path: [any CodingKey]
-        switch self {
-        case .typeMismatch(_, let context), .valueNotFound(_, let context), .keyNotFound(_, let context), .dataCorrupted(let context):
-            path = context.codingPath
-        @unknown default: path = []
-        }
-        return path.isEmpty ? "body" : path.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".")
-    }
-
-    var expected: String {
-        switch self {
-        case .typeMismatch(let type, _), .valueNotFound(let type, _):
-            switch type {
-            case is Int.Type: return "an integer"
-            case is String.Type: return "a string"
-            case is Double.Type: return "a number"
-            case is Bool.Type: return "true or false"
-            case is [String].Type, is [Any].Type: return "a list"
-            default: return "\(type)"
-            }
-        default: return "a valid value"
-        }
-    }
 }
 
 extension ProfileError {

@@ -50,12 +50,14 @@ public struct RegionProfile: Sendable, Codable, Equatable {
     public static func decode(_ data: Data) throws -> RegionProfile {
         do {
             return try JSONDecoder().decode(RegionProfile.self, from: data)
-        } catch DecodingError.typeMismatch(let type, let context) {
-            throw ProfileError(field: Self.path(context.codingPath), message: "expected \(Self.describe(type))")
-        } catch DecodingError.valueNotFound(let type, let context) {
-            throw ProfileError(field: Self.path(context.codingPath), message: "expected \(Self.describe(type)), found null")
-        } catch DecodingError.dataCorrupted(let context) {
-            throw ProfileError(field: context.codingPath.isEmpty ? "profile" : Self.path(context.codingPath), message: "not valid JSON: \(context.debugDescription)")
+        } catch let error as DecodingError {
+            switch error {
+            case .typeMismatch: throw ProfileError(field: error.fieldPath, message: "expected \(error.expected)")
+            case .valueNotFound: throw ProfileError(field: error.fieldPath, message: "expected \(error.expected), found null")
+            case .dataCorrupted(let context):
+                throw ProfileError(field: context.codingPath.isEmpty ? "profile" : error.fieldPath, message: "not valid JSON: \(context.debugDescription)")
+            default: throw error
+            }
         }
     }
 
@@ -86,22 +88,6 @@ public struct RegionProfile: Sendable, Codable, Equatable {
         let hasText = !(text ?? "").trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
         guard hasText || !(terrain ?? []).isEmpty || economy != nil || !(focus ?? []).isEmpty else {
             throw ProfileError(field: "profile", message: "empty: give at least one of text, terrain, economy or focus")
-        }
-    }
-
-    private static func path(_ codingPath: [CodingKey]) -> String {
-        codingPath.map { key in key.intValue.map { "[\($0)]" } ?? key.stringValue }
-            .joined(separator: ".").replacingOccurrences(of: ".[", with: "[")
-    }
-
-    private static func describe(_ type: Any.Type) -> String {
-        switch type {
-        case is String.Type: return "a string"
-        case is Int.Type: return "an integer"
-        case is Double.Type: return "a number"
-        case is Bool.Type: return "true or false"
-        case is [String].Type, is [Any].Type: return "a list"
-        default: return "\(type)"
         }
     }
 }

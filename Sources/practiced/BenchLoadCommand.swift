@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import NIOHTTP1
 import SocketClient
+import Synchronization
 
 /// `practiced bench load`: a keep-alive load generator over the daemon's Unix socket.
 ///
@@ -80,17 +81,13 @@ struct BenchLoad: AsyncParsableCommand {
 }
 
 /// How many requests are left when a total is set.
-final class RequestBudget: @unchecked Sendable {
-    private var left: Int
-    private let lock = NSLock()
+final class RequestBudget: Sendable {
+    private let left: Atomic<Int>
 
-    init(_ total: Int) { left = total }
+    init(_ total: Int) { left = Atomic(total) }
 
+    /// Takes one request from the budget; false once it is spent.
     func take() -> Bool {
-        lock.lock()
-        defer { lock.unlock() }
-        guard left > 0 else { return false }
-        left -= 1
-        return true
+        left.subtract(1, ordering: .relaxed).newValue >= 0
     }
 }
