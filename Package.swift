@@ -65,7 +65,7 @@ let package = Package(
                 "Analyzer", "Answers", "Corpus", "Daemon", "Engine", "Features", "Importer", "LSA", "Regions", "Settings", "SocketClient",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
-                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOHTTP1", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
             ]
         ),
         .testTarget(name: "CorpusTests", dependencies: ["Corpus"]),

@@ -7,9 +7,9 @@ import Foundation
 /// What a practice's item says about its source (ids, title, heading, text, region,
 /// provenance, evidence) does not depend on the request; encoding it again for every answer
 /// was a third of the daemon's time per recommendation. Those pieces are encoded at load time
-/// with the same JSONEncoder, and each answer encodes only what depends on the request (rank,
-/// score, components, why, the profile) and joins them in the sorted key order JSONEncoder
-/// would use. `RecommendationJSON.envelope` encodes the whole answer the plain way; a test
+/// with the same JSONEncoder; each answer writes only what depends on the request (rank,
+/// score, components and why by `JSONText`, the profile by JSONEncoder) and joins them in the
+/// sorted key order JSONEncoder would use. `RecommendationJSON.envelope` encodes the whole answer the plain way; a test
 /// holds the two to the same bytes.
 public final class RecommendationWriter: Sendable {
     /// Per practice index: the fixed members of its item, as `"key":value` in key order, split
@@ -61,22 +61,32 @@ public final class RecommendationWriter: Sendable {
             if index > 0 { output.append(UInt8(ascii: ",")) }
             output.append(UInt8(ascii: "{"))
             output.append(pieces.head)
-            output.append(contentsOf: Array(",\"components\":".utf8))
-            output.append(try encoder.encode(RecommendationEnvelope.Item.Components(
-                text: scored.text, semantic: scored.semantic, tags: scored.tags, region: scored.region)))
-            output.append(UInt8(ascii: ","))
+            // The members that depend on the request, written directly (`JSONText`), keys in order.
+            output.append(contentsOf: Array(",\"components\":{\"region\":".utf8))
+            JSONText.append(scored.region, to: &output)
+            output.append(contentsOf: Array(",\"semantic\":".utf8))
+            JSONText.append(scored.semantic, to: &output)
+            output.append(contentsOf: Array(",\"tags\":".utf8))
+            JSONText.append(scored.tags, to: &output)
+            output.append(contentsOf: Array(",\"text\":".utf8))
+            JSONText.append(scored.text, to: &output)
+            output.append(contentsOf: Array("},".utf8))
             output.append(pieces.evidence)
             output.append(UInt8(ascii: ","))
             output.append(pieces.middle)
             output.append(contentsOf: Array(",\"rank\":\(item.rank),".utf8))
             output.append(pieces.region)
             output.append(contentsOf: Array(",\"score\":".utf8))
-            output.append(try encoder.encode(item.score))
+            JSONText.append(item.score, to: &output)
             output.append(UInt8(ascii: ","))
             output.append(pieces.text)
-            output.append(contentsOf: Array(",\"why\":".utf8))
-            output.append(try encoder.encode(RecommendationEnvelope.Item.Why(
-                matchedTags: scored.matchedTags, terms: item.terms, regionFit: regionFitSentence(scored.regionFit))))
+            output.append(contentsOf: Array(",\"why\":{\"matched_tags\":".utf8))
+            JSONText.append(scored.matchedTags, to: &output)
+            output.append(contentsOf: Array(",\"region_fit\":".utf8))
+            JSONText.append(regionFitSentence(scored.regionFit), to: &output)
+            output.append(contentsOf: Array(",\"terms\":".utf8))
+            JSONText.append(item.terms, to: &output)
+            output.append(UInt8(ascii: "}"))
             output.append(UInt8(ascii: "}"))
         }
         output.append(contentsOf: Array("],\"profile\":".utf8))

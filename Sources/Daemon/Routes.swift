@@ -21,7 +21,7 @@ struct Routes: Sendable {
     ]
 
     func add(to router: Router<BasicRequestContext>) {
-        router.get("/v1/health") { _, _ in try json(health(store.current)) }
+        router.get("/v1/health") { _, _ in jsonResponse(store.current.healthAnswer) }
         router.get("/v1/metrics") { _, _ in
             Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4"],
                      body: .init(byteBuffer: ByteBuffer(string: metrics.exposition(model: store.current))))
@@ -91,7 +91,7 @@ struct Routes: Sendable {
             let model = try await reloader.edit(
                 change: { for write in writes { try CorpusEditor.put(write.new, at: write.url) } },
                 undo: { for write in writes { try CorpusEditor.put(write.old, at: write.url) } })
-            var response = try json(["added": added.map(\.id), "model": modelSummary(model)])
+            var response = try json(["added": added.map(\.id), "model": model.summary])
             response.status = .created
             return response
         }
@@ -101,23 +101,15 @@ struct Routes: Sendable {
             let model = try await reloader.edit(
                 change: { try CorpusEditor.put(removal.new, at: removal.url) },
                 undo: { try CorpusEditor.put(removal.old, at: removal.url) })
-            return try json(["deleted": id, "model": modelSummary(model)])
+            return try json(["deleted": id, "model": model.summary])
         }
         router.post("/v1/admin/reload") { _, _ in
             let outcome = await reloader.reload(reason: "POST /v1/admin/reload")
             switch outcome {
-            case .success(let model): return try json(["status": "reloaded", "model": modelSummary(model)])
+            case .success(let model): return try json(["status": "reloaded", "model": model.summary])
             case .failure(let error): throw APIError(.internalServerError, "reload_failed", "the old model is still serving: \(error)")
             }
         }
-    }
-
-    func health(_ model: ServingModel) -> [String: Any] {
-        ["status": "ok", "model": modelSummary(model)]
-    }
-
-    func modelSummary(_ model: ServingModel) -> [String: Any] {
-        ["cases": model.cases.count, "built": model.loaded.formatted(.iso8601), "fingerprint": model.fingerprint]
     }
 
     func unknownCase(_ id: String) -> APIError {

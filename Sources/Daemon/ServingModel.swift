@@ -17,6 +17,9 @@ public final class ServingModel: Sendable {
     /// When this generation was loaded, and the model file's fingerprint.
     public let loaded: Date
     public let fingerprint: String
+    /// `GET /v1/health`'s answer, which only this generation's facts make: written once (as a
+    /// dictionary through JSONSerialization per request, it was a quarter of the health check).
+    let healthAnswer: Data
 
     public var cases: [CaseRecord] { recommender.cases }
     /// Tag labels by key, for the text forms.
@@ -31,6 +34,14 @@ public final class ServingModel: Sendable {
         self.profiles = profiles
         self.fingerprint = fingerprint
         self.loaded = loaded
+        healthAnswer = try answerJSON(["status": "ok", "model": Self.summary(cases: recommender.cases.count, loaded: loaded, fingerprint: fingerprint)])
+    }
+
+    /// What the answers say of a model: cases, when it was loaded, the fingerprint of its inputs.
+    var summary: [String: Any] { Self.summary(cases: cases.count, loaded: loaded, fingerprint: fingerprint) }
+
+    private static func summary(cases: Int, loaded: Date, fingerprint: String) -> [String: Any] {
+        ["cases": cases, "built": loaded.formatted(.iso8601), "fingerprint": fingerprint]
     }
 }
 

@@ -31,8 +31,8 @@ public struct Recommender: Sendable {
     public let cases: [CaseRecord]
     /// Each case's Healthy China action: its document's label, else the action it mentions most.
     public let caseActions: [String?]
-    /// Sentences reporting measured results, per case and per practice (in practice order).
-    let caseEvidence: [[String]]
+    /// The evidence each practice's item shows, in practice order (fixed per practice, so
+    /// chosen once here: the choice compares sentences, which cost a tenth of a request).
     let practiceEvidence: [[String]]
     /// Each case's practices, in document order.
     let practicesOfCase: [[Int]]
@@ -48,7 +48,7 @@ public struct Recommender: Sendable {
             if let label = cases[row].category, let key = CaseFilter.action(named: label, among: actions) { return key }
             return scorer.dominantAction(row: row)
         }
-        caseEvidence = cases.map { Explanation.figureSentences(in: $0.text, figures: $0.figures) }
+        let caseEvidence = cases.map { Explanation.figureSentences(in: $0.text, figures: $0.figures) }
         var practicesOfCase = [[Int]](repeating: [], count: cases.count)
         for (practice, row) in scorer.features.practiceCaseRows.enumerated() { practicesOfCase[row].append(practice) }
         self.practicesOfCase = practicesOfCase
@@ -56,14 +56,16 @@ public struct Recommender: Sendable {
         practiceEvidence = features.practiceIds.indices.map { practice in
             let record = cases[features.practiceCaseRows[practice]]
             let text = record.practices.first { $0.id == features.practiceIds[practice] }?.text ?? ""
-            return Explanation.figureSentences(in: text, figures: record.figures)
+            return Explanation.evidence(
+                own: Explanation.figureSentences(in: text, figures: record.figures),
+                others: caseEvidence[features.practiceCaseRows[practice]])
         }
     }
 
     /// The sentences with measured results a practice's item shows (its own first, then its
     /// case's): fixed per practice.
     public func evidence(ofPractice practice: Int) -> [String] {
-        Explanation.evidence(own: practiceEvidence[practice], others: caseEvidence[scorer.features.practiceCaseRows[practice]])
+        practiceEvidence[practice]
     }
 
     /// The best `top` practices; throws `ProfileError` when a filter names nothing that exists.

@@ -3,6 +3,8 @@ import Daemon
 import Foundation
 import Importer
 import Logging
+import NIOCore
+import NIOPosix
 import Regions
 import Settings
 
@@ -23,6 +25,12 @@ struct ServeCommand: AsyncParsableCommand {
     var socket: String?
 
     func run() async throws {
+        // Swift concurrency's jobs run on NIO's event loops instead of a pool of their own: a
+        // request's handler then continues on the loop that read it, without two thread hops
+        // per request (measured: ~200 µs of a 570 µs answer at p50 on this 2-core machine). No
+        // job has been queued on the pool yet that could be lost: jobs queued before still run
+        // where they were queued. Blocking work (model builds) runs on threads of its own.
+        NIOSingletons.unsafeTryInstallSingletonPosixEventLoopGroupAsConcurrencyGlobalExecutor()
         LoggingSystem.bootstrap { StreamLogHandler.standardError(label: $0) }
         let logger = Logger(label: "practiced")
         try await reportingFailure {
