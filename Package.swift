@@ -43,7 +43,7 @@ let package = Package(
         .target(
             name: "Daemon",
             dependencies: [
-                "Answers", "Corpus", "Engine", "Features", "Importer",
+                "Answers", "Corpus", "Engine", "Features", "Importer", "LSA",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),

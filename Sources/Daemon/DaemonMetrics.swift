@@ -54,6 +54,8 @@ public final class DaemonMetrics: Sendable {
             "practiced_model_cases \(model.cases.count)",
             "# HELP practiced_model_practices Practices in the model serving now.", "# TYPE practiced_model_practices gauge",
             "practiced_model_practices \(model.recommender.scorer.features.practiceIds.count)",
+            "# HELP practiced_model_folded_cases Cases folded into the model since its last full build (no SVD).",
+            "# TYPE practiced_model_folded_cases gauge", "practiced_model_folded_cases \(model.lsa.foldedCaseCount)",
             "# HELP practiced_model_age_seconds Seconds since the model serving now was loaded.", "# TYPE practiced_model_age_seconds gauge",
             "practiced_model_age_seconds \(Date().timeIntervalSince(model.loaded))",
             "# HELP practiced_uptime_seconds Seconds since the daemon started.", "# TYPE practiced_uptime_seconds gauge",

@@ -6,8 +6,9 @@ import Synchronization
 /// `POST /v1/admin/reload`) and a corpus edit (`POST`/`DELETE /v1/cases`) never overlap, so
 /// a slow reload cannot swap in a model older than an edit that finished before it.
 public final class Reloader: Sendable {
-    /// A way to build the model from what is on disk now.
-    public typealias Build = @Sendable () throws -> ServingModel
+    /// A way to build the model from what is on disk now; after a corpus edit it is given the
+    /// model serving until then, to grow or shrink instead of building anew.
+    public typealias Build = @Sendable (_ editing: ServingModel?) throws -> ServingModel
 
     let store: ModelStore
     let logger: Logger
@@ -42,7 +43,7 @@ public final class Reloader: Sendable {
         do {
             let build = try await configure()
             latestBuild.withLock { $0 = build }
-            outcome = .success(try await exclusively { try build() })
+            outcome = .success(try await exclusively { try build(nil) })
         } catch {
             outcome = .failure(.failed("\(error)"))
         }
@@ -61,9 +62,9 @@ public final class Reloader: Sendable {
     /// build fails, `undo` puts the files back and the old model keeps serving.
     func edit(change: @escaping @Sendable () throws -> Void, undo: @escaping @Sendable () throws -> Void) async throws -> ServingModel {
         let build = latestBuild.withLock { $0 }
-        return try await exclusively {
+        return try await exclusively { [store] in
             try change()
-            do { return try build() } catch {
+            do { return try build(store.current) } catch {
                 try undo()
                 throw error
             }

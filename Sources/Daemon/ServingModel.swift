@@ -3,6 +3,7 @@ import Corpus
 import Engine
 import Features
 import Foundation
+import LSA
 import Synchronization
 
 /// Everything one generation of the model answers with. Immutable: a reload builds a new one and
@@ -17,6 +18,9 @@ public final class ServingModel: Sendable {
     /// When this generation was loaded, and the model file's fingerprint.
     public let loaded: Date
     public let fingerprint: String
+    /// The reduced space this generation was built from: a corpus edit grows or shrinks it
+    /// (no SVD) for the next generation.
+    public let lsa: LSAModel
     /// `GET /v1/health`'s answer, which only this generation's facts make: written once (as a
     /// dictionary through JSONSerialization per request, it was a quarter of the health check).
     let healthAnswer: Data
@@ -27,21 +31,23 @@ public final class ServingModel: Sendable {
         Dictionary(uniqueKeysWithValues: profiles.tagger.taxonomy.tags.map { ($0.key, $0.label) })
     }
 
-    public init(recommender: Recommender, similar: SimilarCases, profiles: ProfileAnalyzer, fingerprint: String, loaded: Date = Date()) throws {
+    public init(recommender: Recommender, similar: SimilarCases, profiles: ProfileAnalyzer, lsa: LSAModel, loaded: Date = Date()) throws {
         self.recommender = recommender
         writer = try RecommendationWriter(recommender: recommender)
         self.similar = similar
         self.profiles = profiles
-        self.fingerprint = fingerprint
+        self.lsa = lsa
+        fingerprint = String(lsa.fingerprint, radix: 16)
         self.loaded = loaded
-        healthAnswer = try answerJSON(["status": "ok", "model": Self.summary(cases: recommender.cases.count, loaded: loaded, fingerprint: fingerprint)])
+        healthAnswer = try answerJSON(["status": "ok", "model": Self.summary(cases: recommender.cases.count, folded: lsa.foldedCaseCount, loaded: loaded, fingerprint: fingerprint)])
     }
 
-    /// What the answers say of a model: cases, when it was loaded, the fingerprint of its inputs.
-    var summary: [String: Any] { Self.summary(cases: cases.count, loaded: loaded, fingerprint: fingerprint) }
+    /// What the answers say of a model: cases (and how many were folded in since the last full
+    /// build), when it was loaded, the fingerprint of its inputs.
+    var summary: [String: Any] { Self.summary(cases: cases.count, folded: lsa.foldedCaseCount, loaded: loaded, fingerprint: fingerprint) }
 
-    private static func summary(cases: Int, loaded: Date, fingerprint: String) -> [String: Any] {
-        ["cases": cases, "built": loaded.formatted(.iso8601), "fingerprint": fingerprint]
+    private static func summary(cases: Int, folded: Int, loaded: Date, fingerprint: String) -> [String: Any] {
+        ["cases": cases, "folded_cases": folded, "built": loaded.formatted(.iso8601), "fingerprint": fingerprint]
     }
 }
 

@@ -55,30 +55,6 @@ public struct LSAModel: Sendable, Equatable {
 
     public var dimension: Int { singularValues.count }
 
-    /// The model with new cases folded in: each case's terms are weighted with the model's idf
-    /// (sublinear tf, unit length, as at build time) and projected on V_k, so that the case is
-    /// searchable at once, without a rebuild. Terms the model does not know are left out.
-    public func foldingIn(caseIds newIds: [String], terms: [[String]]) -> LSAModel {
-        precondition(newIds.count == terms.count)
-        // Columns in the model's own order (the file's, whatever order that is).
-        var columnByTerm: [String: Int32] = [:]
-        for (column, term) in self.terms.enumerated() { columnByTerm[term] = Int32(column) }
-        let counts = terms.map { document in
-            document.reduce(into: [Int32: Double]()) { counts, term in
-                if let column = columnByTerm[term] { counts[column, default: 0] += 1 }
-            }
-        }
-        let weighting = TfidfWeighting(inverseDocumentFrequency: inverseDocumentFrequency, documentCount: caseIds.count)
-        let weights = weighting.transform(SparseMatrix(columns: self.terms.count, rows: counts))
-        let added = SemanticSpace.foldIn(weights, basis: termBasis)
-        return LSAModel(
-            fingerprint: fingerprint, terms: self.terms, inverseDocumentFrequency: inverseDocumentFrequency,
-            caseIds: caseIds + newIds, practiceIds: practiceIds, practiceCaseRows: practiceCaseRows,
-            singularValues: singularValues, termBasis: termBasis,
-            caseVectors: RowMajorMatrix(rows: caseVectors.rows + added.rows, columns: dimension, values: caseVectors.values + added.values),
-            practiceVectors: practiceVectors, foldedCaseCount: foldedCaseCount + newIds.count)
-    }
-
     /// True when folded-in cases are more than `share` of all cases: time for a full rebuild.
     public func needsRebuild(foldedShare share: Double) -> Bool {
         caseIds.isEmpty ? false : Double(foldedCaseCount) / Double(caseIds.count) > share

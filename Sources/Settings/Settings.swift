@@ -89,7 +89,8 @@ public struct Settings: Sendable {
                 exactMaximumCells: reader.int(forKey: "lsa.exact_maximum_cells", default: 20_000_000),
                 oversampling: reader.int(forKey: "lsa.oversampling", default: 10),
                 powerIterations: reader.int(forKey: "lsa.power_iterations", default: 5),
-                seed: reader.int(forKey: "lsa.seed", default: 42)),
+                seed: reader.int(forKey: "lsa.seed", default: 42),
+                refitShare: reader.double(forKey: "lsa.refit_share", default: 0.2)),
             ranking: RankingSettings(
                 text: reader.double(forKey: "ranking.weights.text", default: 1),
                 semantic: reader.double(forKey: "ranking.weights.semantic", default: 0.3),
@@ -132,6 +133,9 @@ public struct LSASettings: Sendable, Equatable {
     public var oversampling: Int
     public var powerIterations: Int
     public var seed: Int
+    /// Cases added while serving are folded into the built model (no SVD) until folded cases
+    /// would be more than this share of the corpus; then the model is rebuilt.
+    public var refitShare: Double
 }
 
 /// `ranking:` in config/practiced.yaml: the weights of the engine's components and its diversity.

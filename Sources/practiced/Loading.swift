@@ -61,9 +61,10 @@ extension Settings {
 }
 
 extension Settings {
-    /// The engine on the current corpus and model (the model rebuilt if its inputs changed).
+    /// The engine on the current corpus and model (the model rebuilt if its inputs changed, or,
+    /// after an edit while serving, `previous` grown or shrunk to the corpus: `editedModel`).
     /// The corpus is read, and the lexicon loaded, once for the features and the profiles.
-    func loadRecommender() throws -> LoadedEngine {
+    func loadRecommender(editing previous: LSAModel? = nil) throws -> LoadedEngine {
         let cases = try CorpusFiles.readDirectory(corpusDirectory)
         let analyzer = try loadTermAnalyzer(), tagger = try loadTagger(), gazetteer = try loadGazetteer()
         let features = FeatureSpace(cases: cases, analyzer: analyzer, tagger: tagger)
@@ -71,20 +72,20 @@ extension Settings {
             gazetteer.attributes(province: record.region.province, prefecture: record.region.prefecture,
                                  county: record.region.county, subUnit: record.region.subUnit)
         }
-        let model = try loadModel()
-        let scorer = CaseScorer(features: features, space: model.semanticSpace, caseRegions: caseRegions, taxonomy: tagger.taxonomy)
+        let model = try previous.map { try editedModel(from: $0, cases: cases, analyzer: analyzer) } ?? loadModel()
+        let scorer = CaseScorer(features: features, space: try model.space(alignedTo: features), caseRegions: caseRegions, taxonomy: tagger.taxonomy)
         let weights = RankingWeights(text: ranking.text, semantic: ranking.semantic, region: ranking.region, tags: ranking.tags)
         let profiles = ProfileAnalyzer(analyzer: analyzer, tagger: tagger, gazetteer: gazetteer, cues: try ProfileCues.load(from: profileCuesFile))
         let recommender = Recommender(scorer: scorer, cases: cases, weights: weights, practicesPerCase: ranking.practicesPerCase)
-        return LoadedEngine(recommender: recommender, cases: cases, profiles: profiles, fingerprint: String(model.fingerprint, radix: 16))
+        return LoadedEngine(recommender: recommender, cases: cases, profiles: profiles, model: model)
     }
 
-    /// The engine as the daemon serves it.
-    func loadServingModel() throws -> ServingModel {
-        let engine = try loadRecommender()
+    /// The engine as the daemon serves it; `previous` after a corpus edit (see `loadRecommender`).
+    func loadServingModel(editing previous: ServingModel? = nil) throws -> ServingModel {
+        let engine = try loadRecommender(editing: previous?.lsa)
         return try ServingModel(
             recommender: engine.recommender, similar: SimilarCases(recommender: engine.recommender, weights: similarityWeights),
-            profiles: engine.profiles, fingerprint: engine.fingerprint)
+            profiles: engine.profiles, lsa: engine.model)
     }
 }
 
@@ -93,8 +94,10 @@ struct LoadedEngine {
     let recommender: Recommender
     let cases: [CaseRecord]
     let profiles: ProfileAnalyzer
+    /// The reduced space as built (or grown) and saved.
+    let model: LSAModel
     /// The model file's fingerprint of its inputs (corpus, configuration, lexicon), in hex.
-    let fingerprint: String
+    var fingerprint: String { String(model.fingerprint, radix: 16) }
 }
 
 extension Settings {

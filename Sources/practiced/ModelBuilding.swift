@@ -1,3 +1,4 @@
+import Analyzer
 import Corpus
 import Features
 import Foundation
@@ -57,5 +58,27 @@ extension Settings {
             }
         }
         return try buildModel().model
+    }
+
+    /// After a corpus edit while serving: the serving model made to fit the corpus now, without
+    /// an SVD: cases gone are dropped and new ones folded in (`LSAModel.foldingIn`), and the
+    /// result is written under the edited inputs' fingerprint. A full build instead when folded
+    /// cases would be more than `lsa.refit_share` of the corpus.
+    func editedModel(from previous: LSAModel, cases: [CaseRecord], analyzer: TermAnalyzer) throws -> LSAModel {
+        let fingerprint = try modelInputsFingerprint()
+        let known = Set(previous.caseIds), present = Set(cases.map(\.id))
+        let added = cases.filter { !known.contains($0.id) }
+        let kept = previous.removing(caseIds: known.subtracting(present))
+        guard Double(kept.foldedCaseCount + added.count) <= lsa.refitShare * Double(cases.count) else {
+            return try buildModel().model
+        }
+        let workspace = SegmentationWorkspace()
+        let folded = kept.foldingIn(added.map { record in
+            FoldedCase(
+                id: record.id, terms: analyzer.terms(record.text, workspace: workspace),
+                practices: record.practices.map { (id: $0.id, terms: analyzer.terms($0.text, workspace: workspace)) })
+        }).fingerprinted(fingerprint)
+        try CorpusFiles.writeAtomically(ModelFile.encode(folded), to: modelFile)
+        return folded
     }
 }

@@ -56,10 +56,10 @@ struct ServeCommand: AsyncParsableCommand {
             // its inputs changed); a corpus edit rebuilds with the latest configuration.
             let daemon = Daemon(
                 options: options, model: model, corpus: CorpusEditor(directory: settings.corpusDirectory, importer: importer),
-                logger: logger, build: { try settings.loadServingModel() },
+                logger: logger, build: { try settings.loadServingModel(editing: $0) },
                 configure: {
                     let settings = try await Settings.load(from: configFile)
-                    return { try settings.loadServingModel() }
+                    return { try settings.loadServingModel(editing: $0) }
                 })
             try await daemon.run()
         }

@@ -265,7 +265,10 @@ func errorMessage(_ object: [String: Any]) -> String { (object["error"] as? [Str
         let added = try daemon.request("POST", "/v1/cases", body: body)
         #expect(added.status == 201, "\(added.body)")
         #expect(try CorpusFiles.readFile(corpus.appendingPathComponent("k1.jsonl")).count == 20)
-        #expect((try daemon.json("GET", "/v1/health").object["model"] as? [String: Any])?["cases"] as? Int == 68)
+        let grown = try daemon.json("GET", "/v1/health").object["model"] as? [String: Any]
+        #expect(grown?["cases"] as? Int == 68)
+        // 20 new cases of 68 are more than lsa.refit_share (0.2): the model was built anew.
+        #expect(grown?["folded_cases"] as? Int == 0)
         // Searchable at once: the new copy of 000-05 is the nearest case to 000-05.
         let similar = try daemon.json("GET", "/v1/cases/000-05/similar?top=1")
         #expect((similar.object["similar"] as? [[String: Any]])?.first?["case_id"] as? String == "k1-05")
@@ -276,6 +279,44 @@ func errorMessage(_ object: [String: Any]) -> String { (object["error"] as? [Str
         #expect(try daemon.json("GET", "/v1/cases/k1-05").status == 404)
         #expect(try CorpusFiles.readFile(corpus.appendingPathComponent("k1.jsonl")).count == 19)
         #expect(try daemon.json("DELETE", "/v1/cases/k1-05").status == 404)
+        #expect(daemon.stop() == 0)
+        try? FileManager.default.removeItem(at: work)
+    }
+
+    /// One case posted while serving is folded into the model (no SVD): searchable at once,
+    /// counted as folded, saved so that a reload finds it; deleting it leaves the built model.
+    @Test func aCaseIsFoldedInWithoutARebuild() throws {
+        let work = try temporaryDirectory()
+        let corpus = work.appendingPathComponent("corpus")
+        try FileManager.default.copyItem(at: projectRoot.appendingPathComponent("Models/corpus"), to: corpus)
+        let daemon = try ServedDaemon(environment: ["CORPUS_DIRECTORY": corpus.path, "MODEL_DIRECTORY": work.appendingPathComponent("model").path])
+        // 000-05 again, under a new source: its folded vector must land on the original's.
+        var record = try daemon.json("GET", "/v1/cases/000-05").object
+        record["id"] = "k3-01"
+        var source = try #require(record["source"] as? [String: Any])
+        source["id"] = "k3"
+        record["source"] = source
+        record["practices"] = try #require(record["practices"] as? [[String: Any]]).enumerated().map { index, practice in
+            practice.merging(["id": "k3-01-p\(index + 1)"]) { $1 }
+        }
+        let body = try JSONSerialization.data(withJSONObject: ["cases": [record]])
+        let added = try daemon.request("POST", "/v1/cases", body: body)
+        #expect(added.status == 201, "\(added.body)")
+        func model() throws -> [String: Any]? { try daemon.json("GET", "/v1/health").object["model"] as? [String: Any] }
+        #expect(try model()?["cases"] as? Int == 49)
+        #expect(try model()?["folded_cases"] as? Int == 1)
+        let similar = try daemon.json("GET", "/v1/cases/000-05/similar?top=1")
+        let nearest = (similar.object["similar"] as? [[String: Any]])?.first
+        #expect(nearest?["case_id"] as? String == "k3-01")
+        #expect(((nearest?["components"] as? [String: Any])?["semantic"] as? Double ?? 0) > 0.999)
+        let recommended = try daemon.json("POST", "/v1/recommend", #"{"text": "山区贫困县，健康素养低，看病难"}"#)
+        #expect(recommended.status == 200)
+        // Saved: a reload reads the grown model (same inputs, no rebuild).
+        #expect(try daemon.json("POST", "/v1/admin/reload").status == 200)
+        #expect(try model()?["folded_cases"] as? Int == 1)
+        #expect(try daemon.json("DELETE", "/v1/cases/k3-01").status == 200)
+        #expect(try model()?["folded_cases"] as? Int == 0)
+        #expect(try model()?["cases"] as? Int == 48)
         #expect(daemon.stop() == 0)
         try? FileManager.default.removeItem(at: work)
     }

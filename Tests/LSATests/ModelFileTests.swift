@@ -61,7 +61,7 @@ import Testing
     @Test func growthWithoutARebuild() throws {
         let model = try Self.smallModel()
         let text = ["词3", "词3", "词7", "词12", "不在词表"]
-        let grown = model.foldingIn(caseIds: ["new-01"], terms: [text])
+        let grown = model.foldingIn([FoldedCase(id: "new-01", terms: text, practices: [(id: "new-01-p1", terms: text)])])
         #expect(grown.caseIds.last == "new-01")
         #expect(grown.foldedCaseCount == 1)
         #expect(grown.caseVectors.rows == model.caseVectors.rows + 1)
@@ -71,13 +71,31 @@ import Testing
             .transform(SparseMatrix(columns: 80, rows: [[3: 2, 7: 1, 12: 1]]))
         let expected = SemanticSpace.foldIn(weights, basis: model.termBasis)
         #expect(Array(grown.caseVectors.row(60)) == expected.values)
+        // Its practice too, linked to it.
+        #expect(grown.practiceIds.last == "new-01-p1" && grown.practiceCaseRows.last == 60)
+        #expect(Array(grown.practiceVectors.row(grown.practiceVectors.rows - 1)) == expected.values)
         // Searchable: its nearest neighbour by its own vector is itself.
         let index = NeighbourIndex(vectors: grown.caseVectors)
         #expect(index.query(Array(grown.caseVectors.row(60)), top: 1).first?.index == 60)
         // Saved with the mark.
         #expect(try ModelFile.decode(ModelFile.encode(grown), path: "m").foldedCaseCount == 1)
         #expect(grown.needsRebuild(foldedShare: 0.1) == false)
-        let many = grown.foldingIn(caseIds: (2...9).map { "new-0\($0)" }, terms: Array(repeating: text, count: 8))
+        let many = grown.foldingIn((2...9).map { FoldedCase(id: "new-0\($0)", terms: text) })
         #expect(many.needsRebuild(foldedShare: 0.1))  // 9 of 69
+    }
+
+    /// Cases removed with their practices; the folded ones still counted as the last rows.
+    @Test func shrinkingWithoutARebuild() throws {
+        let model = try Self.smallModel()
+        let grown = model.foldingIn([FoldedCase(id: "new-01", terms: ["词3", "词7"], practices: [(id: "new-01-p1", terms: ["词3"])])])
+        let removedId = grown.caseIds[5]
+        let shrunk = grown.removing(caseIds: [removedId])
+        #expect(shrunk.caseIds == grown.caseIds.filter { $0 != removedId })
+        #expect(shrunk.foldedCaseCount == 1)
+        #expect(Array(shrunk.caseVectors.row(5)) == Array(grown.caseVectors.row(6)))
+        #expect(shrunk.practiceIds.count == grown.practiceIds.count - grown.practiceCaseRows.filter { $0 == 5 }.count)
+        #expect(shrunk.practiceCaseRows.last == shrunk.caseIds.count - 1)
+        let gone = shrunk.removing(caseIds: ["new-01"])
+        #expect(gone.foldedCaseCount == 0 && gone.practiceIds.last != "new-01-p1")
     }
 }
