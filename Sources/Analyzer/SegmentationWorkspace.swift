@@ -27,11 +27,15 @@ public final class SegmentationWorkspace {
     /// The outcome of recent walk steps, (node, scalar) → (child or 0, log-probability), direct
     /// mapped: text repeats its words (Zipf), and a step found here costs a load from a table
     /// that stays in cache instead of one from the lexicon's large hash table. Valid for one lexicon.
-    private let stepCache = UnsafeMutableBufferPointer<UInt64>.allocate(capacity: 2 << stepCacheBits)
+    /// Sized to the longest text seen (eight lines per character or more, 2^8 to 2^15 lines): a
+    /// workspace made for one short text (a daemon's profile) then clears 4 KB, not 512 KB.
+    private var stepCache = UnsafeMutableBufferPointer<UInt64>.allocate(capacity: 0)
     /// Fingerprint of the sources of the lexicon the cache serves (same sources, same lexicon).
     private var stepCacheOwner: UInt64?
-    static let stepCacheBits = 15
-    static let stepCacheShift = UInt64(64 - stepCacheBits)
+    private var stepCacheBits = 0
+    /// A key's line is its hash's top `stepCacheBits` bits: hash >> stepCacheShift.
+    private(set) var stepCacheShift: UInt64 = 64
+    static let stepCacheBitRange = 8...15
 
     public init() {}
 
@@ -50,7 +54,19 @@ public final class SegmentationWorkspace {
         return stepCache
     }
 
+    /// Grows the step cache for a text of `count` characters (emptied: its lines move).
+    private func sizeStepCache(for count: Int) {
+        let bits = min(max(Int.bitWidth - count.leadingZeroBitCount + 3, Self.stepCacheBitRange.lowerBound), Self.stepCacheBitRange.upperBound)
+        guard bits > stepCacheBits else { return }
+        stepCache.deallocate()
+        stepCache = .allocate(capacity: 2 << bits)
+        stepCacheBits = bits
+        stepCacheShift = UInt64(64 - bits)
+        stepCacheOwner = nil
+    }
+
     func reserve(count: Int, maximumWordLength: Int) {
+        sizeStepCache(for: count)
         guard count + 1 > capacity || maximumWordLength > wordLength else { return }
         release()
         capacity = max(count + 1, capacity * 2, 256)

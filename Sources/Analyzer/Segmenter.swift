@@ -162,7 +162,7 @@ public struct Segmenter: Sendable {
         let probeSlot = workspace.probeSlot, probeEntry = workspace.probeEntry
         let edges = lexicon.edges
         let cache = workspace.stepCache(for: lexicon)
-        let cacheShift = SegmentationWorkspace.stepCacheShift
+        let cacheShift = workspace.stepCacheShift
         while activeCount > 0 && depth < width {
             // Pass 1 only loads: the step cache of recent steps (found or not), else the lexicon's
             // first slot; no branch depends on a lexicon entry, so those loads are in flight together.

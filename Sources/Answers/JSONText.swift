@@ -9,7 +9,7 @@ import Foundation
 /// held to JSONEncoder's by tests (`JSONTextTests`, and the writer's whole answers).
 enum JSONText {
     /// A number as JSONEncoder writes a Double: Swift's shortest round-trip form, without ".0".
-    static func append(_ value: Double, to output: inout Data) {
+    static func append(_ value: Double, to output: inout [UInt8]) {
         var text = value.description
         if text.hasSuffix(".0") { text.removeLast(2) }
         output.append(contentsOf: text.utf8)
@@ -17,7 +17,7 @@ enum JSONText {
 
     /// A string with JSONEncoder's escapes: quote, backslash, slash, the short control escapes,
     /// other control characters as \u00xx; everything else as its UTF-8 bytes.
-    static func append(_ string: String, to output: inout Data) {
+    static func append(_ string: String, to output: inout [UInt8]) {
         output.append(UInt8(ascii: "\""))
         for byte in string.utf8 {
             switch byte {
@@ -39,7 +39,7 @@ enum JSONText {
     }
 
     /// A list of strings.
-    static func append(_ strings: [String], to output: inout Data) {
+    static func append(_ strings: [String], to output: inout [UInt8]) {
         output.append(UInt8(ascii: "["))
         for (index, string) in strings.enumerated() {
             if index > 0 { output.append(UInt8(ascii: ",")) }

@@ -90,13 +90,13 @@ public final class CaseScorer: Sendable {
         var attributes = profile.attributes
         // A province-wide profile learns from counties and cities alike: its level says nothing.
         if attributes.level?.value == "province" { attributes.level = nil }
-        let profileTags = Set(profile.tags.map(\.key))
+        let profileTags = Set(profile.tags.map(\.key)), sortedProfileTags = profileTags.sorted()
         let profileActions = Set(profile.tags.filter { $0.group == "action" }.map(\.key))
         let total = weights.text + weights.semantic + weights.region + weights.tags
         return features.caseIds.indices.map { row in
             let fit = RegionFit.compare(attributes, with: caseRegions[row])
             let region = fit?.score ?? 0.5
-            let matched = profileTags.filter { caseTagCounts[row][$0] != nil }.sorted()
+            let matched = sortedProfileTags.filter { caseTagCounts[row][$0] != nil }
             let tags = profileActions.isEmpty ? tagShare(profileTags, row: row) : actionShare(profileActions, row: row)
             let combined = weights.text * text[row] + weights.semantic * semantic[row] + weights.region * region + weights.tags * tags
             return ScoredCase(row: row, score: total > 0 ? combined / total : 0, text: text[row], semantic: semantic[row],
@@ -122,7 +122,7 @@ public final class CaseScorer: Sendable {
     func tagShare(_ tags: Set<String>, row: Int) -> Double {
         let all = tags.reduce(0) { $0 + (tagWeights[$1] ?? 0) }
         guard all > 0 else { return 0 }
-        return tags.filter { caseTagCounts[row][$0] != nil }.reduce(0) { $0 + (tagWeights[$1] ?? 0) } / all
+        return tags.reduce(0) { $0 + (caseTagCounts[row][$1] != nil ? tagWeights[$1] ?? 0 : 0) } / all
     }
 
     static func scaledToBest(_ values: [Double]) -> [Double] {

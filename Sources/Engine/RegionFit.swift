@@ -17,6 +17,11 @@ public struct RegionFit: Sendable, Equatable {
     static let levelNames = ["province": "省级", "prefecture": "地市级", "county": "县级", "district": "县级（市辖区）", "township": "乡镇（街道）"]
 
     /// nil when the profile states nothing about its situation.
+    /// A county or a district (compared by hand: this runs for every case of every request).
+    static func isCountyLevel(_ level: String?) -> Bool {
+        level == "county" || level == "district"
+    }
+
     public static func compare(_ profile: AnalyzedProfile.Attributes, with source: RegionAttributes?) -> RegionFit? {
         var parts: [Double] = []
         var shared: [String] = []
@@ -28,7 +33,7 @@ public struct RegionFit: Sendable, Equatable {
         if let terrain = profile.terrain?.value, !terrain.isEmpty {
             // Only a county's terrain tells where its practice ran: a province or a city spans
             // mountains and plains alike (四川省 is not a mountain county), so theirs is unknown here.
-            let sourceTerrain = ["county", "district"].contains(source?.level ?? "") ? source?.terrain?.value : nil
+            let sourceTerrain = isCountyLevel(source?.level) ? source?.terrain?.value : nil
             let common = terrain.filter { sourceTerrain?.contains($0) ?? false }
             add(sourceTerrain.map { _ in !common.isEmpty }, common.compactMap { terrainNames[$0] }.joined(separator: "、"))
         }
@@ -48,8 +53,7 @@ public struct RegionFit: Sendable, Equatable {
         }
         if let level = profile.level?.value {
             let theirs = source?.level
-            let countyLevel: Set<String> = ["county", "district"]
-            if let theirs, level != theirs, countyLevel.contains(level), countyLevel.contains(theirs) {
+            if let theirs, level != theirs, isCountyLevel(level), isCountyLevel(theirs) {
                 parts.append(0.75)
             } else {
                 add(theirs.map { $0 == level }, levelNames[level] ?? level)

@@ -67,10 +67,13 @@ public enum SparseProducts {
         of a: SparseMatrix,
         _ body: @Sendable (UnsafePointer<Int>, UnsafePointer<Int32>, UnsafePointer<Double>, Int, Int) -> Void
     ) {
-        let ranges = min(max(a.rows / 64, 1), ProcessInfo.processInfo.activeProcessorCount * 8)
+        // A few rows (a query: one) are done here: no dispatch, no asking for the processor count
+        // (which reads the system's files, a measurable part of a daemon request).
+        let ranges = a.rows < 128 ? 1 : min(a.rows / 64, processorCount * 8)
         a.rowPointers.withUnsafeBufferPointer { pointers in
             a.columnIndices.withUnsafeBufferPointer { columns in
                 a.values.withUnsafeBufferPointer { values in
+                    if ranges == 1 { return body(pointers.baseAddress!, columns.baseAddress!, values.baseAddress!, 0, a.rows) }
                     let arrays = UnsafeSendable((pointers.baseAddress!, columns.baseAddress!, values.baseAddress!))
                     DispatchQueue.concurrentPerform(iterations: ranges) { range in
                         let (pointers, columns, values) = arrays.value
@@ -80,6 +83,8 @@ public enum SparseProducts {
             }
         }
     }
+
+    private static let processorCount = ProcessInfo.processInfo.activeProcessorCount
 
     /// Aᵀ as a CSR matrix (m×n): the columns of A as rows. O(non-zeros).
     public static func transpose(_ a: SparseMatrix) -> SparseMatrix {
