@@ -13,8 +13,9 @@ public final class SegmentationWorkspace {
     /// characters i…i+d (+1 when they are only a prefix), valid for d < reach[i].
     private(set) var wordLogProbability = UnsafeMutableBufferPointer<Double>.allocate(capacity: 0)
     private(set) var reach = UnsafeMutableBufferPointer<Int32>.allocate(capacity: 0)
-    /// The hash-table slot each walk's next step probes first, and the entry there, loaded in
-    /// a pass of its own.
+    /// Per walk, loaded in a pass of its own: the hash-table slot its next step probes first and
+    /// the entry there; or, when the step cache had the step, -1 − the child node and the
+    /// probability's bits.
     private(set) var probeSlot = UnsafeMutableBufferPointer<Int>.allocate(capacity: 0)
     private(set) var probeEntry = UnsafeMutableBufferPointer<UInt64>.allocate(capacity: 0)
     /// The text being segmented, as scalars, and the UTF-8 offset of each.

@@ -173,8 +173,10 @@ public struct Segmenter: Sendable {
                 let line = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> cacheShift)
                 let cached = cache[line &* 2]
                 if cached != UInt64.max && cached >> 21 == key {
-                    probeSlot[slot] = -1 - line
-                    probeEntry[slot] = cached
+                    // A hit keeps its outcome now (node in the slot, probability in the entry): a
+                    // miss in pass 2 may overwrite this line before this slot is read.
+                    probeSlot[slot] = -1 - Int(cached & 0x1F_FFFF)
+                    probeEntry[slot] = cache[line &* 2 &+ 1]
                 } else {
                     let first = lexicon.firstSlot(walkNode[index], scalar)
                     probeSlot[slot] = first
@@ -189,9 +191,8 @@ public struct Segmenter: Sendable {
                 let node: UInt32
                 let probability: Double
                 if probeSlot[slot] < 0 {
-                    let line = -1 - probeSlot[slot]
-                    node = UInt32(truncatingIfNeeded: probeEntry[slot] & 0x1F_FFFF)
-                    probability = Double(bitPattern: cache[line &* 2 &+ 1])
+                    node = UInt32(truncatingIfNeeded: -1 - probeSlot[slot])
+                    probability = Double(bitPattern: probeEntry[slot])
                 } else {
                     let scalar = text[start &+ index &+ depth]
                     let key = Lexicon.edgeKey(walkNode[index], scalar)

@@ -32,6 +32,23 @@ import Testing
         #expect(agreement >= 0.999)
     }
 
+    /// The step cache only saves time: line by line with a fresh workspace each (small caches,
+    /// many collisions) and with one workspace sized by a long text, the same words. (A hit
+    /// once read its probability after another step could overwrite the line: different words.)
+    @Test func theStepCacheDoesNotChangeTheWords() throws {
+        let segmenter = Segmenter(lexicon: jiebaLexicon)
+        let shared = SegmentationWorkspace()
+        var lines: [[UInt32]] = []
+        for document in seedDocuments {
+            let text = try String(contentsOf: document.text, encoding: .utf8)
+            _ = segmenter.spans(of: text.unicodeScalars.map(\.value), workspace: shared)
+            lines += text.split(separator: "\n").map { $0.unicodeScalars.map(\.value) }
+        }
+        var differing = 0
+        for line in lines where segmenter.spans(of: line) != segmenter.spans(of: line, workspace: shared) { differing += 1 }
+        #expect(differing == 0, "\(differing) of \(lines.count) lines")
+    }
+
     @Test func knownSentences() {
         let segmenter = Segmenter(lexicon: jiebaLexicon)
         #expect(segmenter.words("我来到北京清华大学") == ["我", "来到", "北京", "清华大学"])
