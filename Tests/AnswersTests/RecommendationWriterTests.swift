@@ -36,8 +36,13 @@ import Testing
                                        cues: try ProfileCues.load(from: config.appendingPathComponent("profile-cues.json")))
         let writer = try RecommendationWriter(recommender: recommender)
         for profile in [RegionProfile(id: "T1", name: "某县", terrain: ["mountain"], economy: "former_poverty", text: "山区贫困县，健康素养低，看病难"),
-                        RegionProfile(text: "城市社区老年人多，智慧养老"), RegionProfile(focus: ["tobacco_control"])] {
+                        RegionProfile(text: "城市社区老年人多，智慧养老"), RegionProfile(focus: ["tobacco_control"]),
+                        // Every attribute, from fields, the text and the gazetteer; quotes and a slash.
+                        RegionProfile(id: "T4", name: "瑞金市", text: "老年人口多，\"健康/养老\""),
+                        RegionProfile(level: "county", province: "河北省", terrain: ["mountain", "hill"], economy: "poverty", ethnicMinority: true,
+                                      urbanization: "rural", agingShare: 0.2, focus: ["tobacco_control"], text: "山区农村")] {
             let analyzed = try profiles.analyze(profile)
+            if profile.id == "T4" { #expect(analyzed.attributes.revolutionaryBase != nil && analyzed.attributes.macroRegion != nil) }
             let items = try recommender.recommend(analyzed, top: 20)
             #expect(!items.isEmpty)
             #expect(try writer.envelope(analyzed, items) == RecommendationJSON.envelope(analyzed, items, recommender: recommender))
