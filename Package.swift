@@ -16,6 +16,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         // Cases as the rest of the product sees them, and the JSONL files that hold them.
@@ -39,6 +40,11 @@ let package = Package(
         .target(name: "Engine", dependencies: ["Analyzer", "Corpus", "Features", "LSA", "Regions"]),
         // The answers' shapes (DESIGN.md's envelopes), the same from the command line and the daemon.
         .target(name: "Answers", dependencies: ["Corpus", "Engine", "Features"]),
+        // Batch reports: one page per region and an overview, rendered from templates in config/.
+        .target(
+            name: "Reports",
+            dependencies: ["Answers", "Corpus", "Engine", "Features", "Regions", .product(name: "Mustache", package: "swift-mustache")]
+        ),
         // The daemon: HTTP/JSON on a Unix socket, the model swapped atomically on reload.
         .target(
             name: "Daemon",
@@ -62,7 +68,7 @@ let package = Package(
         .executableTarget(
             name: "practiced",
             dependencies: [
-                "Analyzer", "Answers", "Corpus", "Daemon", "Engine", "Features", "Importer", "LSA", "Regions", "Settings", "SocketClient",
+                "Analyzer", "Answers", "Corpus", "Daemon", "Engine", "Features", "Importer", "LSA", "Regions", "Reports", "Settings", "SocketClient",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOHTTP1", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),

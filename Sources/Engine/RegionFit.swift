@@ -9,12 +9,12 @@ public struct RegionFit: Sendable, Equatable {
     /// Shared attributes, in Chinese, in a fixed order.
     public let shared: [String]
 
-    static let terrainNames = [
+    public static let terrainNames = [
         "mountain": "山区", "hill": "丘陵", "plain": "平原", "plateau": "高原", "basin": "盆地",
         "coastal": "沿海", "island": "海岛", "grassland": "草原", "desert": "荒漠",
     ]
-    static let urbanizationNames = ["rural": "农村", "mixed": "城乡结合", "urban": "城市"]
-    static let levelNames = ["province": "省级", "prefecture": "地市级", "county": "县级", "district": "县级（市辖区）", "township": "乡镇（街道）"]
+    public static let urbanizationNames = ["rural": "农村", "mixed": "城乡结合", "urban": "城市"]
+    public static let levelNames = ["province": "省级", "prefecture": "地市级", "county": "县级", "district": "县级（市辖区）", "township": "乡镇（街道）"]
 
     /// nil when the profile states nothing about its situation.
     /// A county or a district (compared by hand: this runs for every case of every request).

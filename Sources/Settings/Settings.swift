@@ -34,6 +34,8 @@ public struct Settings: Sendable {
     public var taxonomyFile: URL
     /// Words of a free-text profile that say what kind of place it is.
     public var profileCuesFile: URL
+    /// The report templates (Mustache): region page, Markdown, overview, charts.
+    public var reportTemplatesDirectory: URL
     /// The LSA reduction.
     public var lsa: LSASettings
     /// How the engine weighs its evidence.
@@ -83,6 +85,7 @@ public struct Settings: Sendable {
             lexiconCacheDirectory: path("analysis.lexicon_cache", "Models/model/lexicon"),
             taxonomyFile: path("features.taxonomy", "config/taxonomy.json"),
             profileCuesFile: path("features.profile_cues", "config/profile-cues.json"),
+            reportTemplatesDirectory: path("reports.templates", "config/reports"),
             lsa: LSASettings(
                 dimensions: reader.int(forKey: "lsa.dimensions", default: 40),
                 method: reader.string(forKey: "lsa.method", default: "auto"),

@@ -1,0 +1,141 @@
+import Answers
+import Corpus
+import Engine
+import Features
+import Foundation
+import Regions
+
+/// Builds a region's report from the engine: its recommendations grouped by Healthy China
+/// action, similar cases, where the recommendations come from, the map of all cases and, for
+/// a plan, the plan review. Pure: the same profile and model give the same report.
+public struct ReportBuilder: Sendable {
+    public let recommender: Recommender
+    public let similar: SimilarCases
+    public let profiles: ProfileAnalyzer
+    /// Practices per report.
+    public let top: Int
+    let tagLabels: [String: String]
+    let titles: [String]
+    /// Each case's first two LSA components (the map's coordinates).
+    let coordinates: [(Double, Double)]
+
+    public init(recommender: Recommender, similar: SimilarCases, profiles: ProfileAnalyzer, top: Int = 10) {
+        self.recommender = recommender
+        self.similar = similar
+        self.profiles = profiles
+        self.top = top
+        tagLabels = Dictionary(uniqueKeysWithValues: recommender.scorer.taxonomy.tags.map { ($0.key, $0.label) })
+        titles = recommender.cases.map { $0.title ?? $0.id }
+        let vectors = recommender.scorer.similarity.space.caseVectors
+        coordinates = (0..<vectors.rows).map { row in
+            let vector = vectors.row(row)
+            return (vector.first ?? 0, vector.dropFirst().first ?? 0)
+        }
+    }
+
+    /// The report of one profile; `file` names its files, `origin` where the profile came from.
+    public func report(for profile: RegionProfile, file: String, origin: String) throws -> RegionReport {
+        let analyzed = try profiles.analyze(profile)
+        let items = try recommender.recommend(analyzed, top: top)
+        let practices = items.map { practiceView($0, rank: $0.rank, fills: nil) }
+        var groups: [ActionGroup] = []
+        for (item, view) in zip(items, practices) {
+            let action = actionLabel(row: item.scoredCase.row)
+            if let index = groups.firstIndex(where: { $0.action == action }) {
+                groups[index] = ActionGroup(action: action, practices: groups[index].practices + [view])
+            } else {
+                groups.append(ActionGroup(action: action, practices: [view]))
+            }
+        }
+        let similarCases = try similar.similar(toTerms: analyzed.terms, tags: Set(analyzed.tags.map(\.key)), top: 5)
+        let needs = Set(analyzed.tags.map(\.key))
+        let answered = needs.filter { need in items.contains { $0.scoredCase.matchedTags.contains(need) } }
+        let title = profile.name ?? profile.id ?? origin
+        return RegionReport(
+            file: file, title: title, id: profile.id, origin: origin,
+            profile: profileView(analyzed),
+            groups: groups, practiceCount: items.count,
+            similar: similarCases.map { neighbour in
+                let record = recommender.cases[neighbour.row]
+                return SimilarView(rank: neighbour.rank, caseId: neighbour.caseId, title: titles[neighbour.row], region: record.region.name,
+                                   score: String(format: "%.2f", neighbour.score), terms: neighbour.terms.prefix(6).joined(separator: "、"))
+            },
+            chartByAction: BarChart(title: "按健康中国行动", labels: items.map { actionLabel(row: $0.scoredCase.row) }),
+            chartBySource: BarChart(title: "按来源地区类型", labels: items.map { sourceKind(row: $0.scoredCase.row) }),
+            map: CaseMap(coordinates: coordinates, caseIds: recommender.cases.map(\.id), titles: titles, recommended: Set(items.map(\.caseId))),
+            plan: try PlanReview.review(analyzed, builder: self),
+            topHeadings: practices.prefix(3).map(\.heading),
+            needCoverage: "\(answered.count)/\(needs.count)",
+            summaryRows: items.map { SummaryRow(rank: $0.rank, practiceId: $0.practiceId, caseId: $0.caseId, score: $0.score) })
+    }
+
+    func practiceView(_ item: Recommendation, rank: Int, fills: String?) -> PracticeView {
+        let record = recommender.cases[item.scoredCase.row]
+        let practice = record.practices.first { $0.id == item.practiceId }
+        return PracticeView(
+            rank: rank, practiceId: item.practiceId, caseId: item.caseId,
+            heading: practice?.heading ?? item.practiceId, text: practice?.text ?? "",
+            caseTitle: titles[item.scoredCase.row], region: record.region.name,
+            score: String(format: "%.2f", item.score),
+            matchedTags: item.scoredCase.matchedTags.map { tagLabels[$0] ?? $0 }.joined(separator: "、"),
+            terms: item.terms.joined(separator: "、"), regionFit: regionFitSentence(item.scoredCase.regionFit),
+            evidence: item.evidence, hasEvidence: !item.evidence.isEmpty, provenance: provenanceLine(record), fills: fills)
+    }
+
+    /// The case's Healthy China action in words ("其他" when it names none).
+    func actionLabel(row: Int) -> String {
+        recommender.caseActions[row].flatMap { tagLabels[$0] } ?? "其他"
+    }
+
+    /// The kind of region a case comes from: its level, and urban or rural where known.
+    func sourceKind(row: Int) -> String {
+        guard let region = recommender.scorer.caseRegions[row] else { return "未知地区" }
+        let level = RegionFit.levelNames[region.level] ?? region.level
+        guard let setting = region.urbanRural?.value, let name = RegionFit.urbanizationNames[setting] else { return level }
+        return "\(level)·\(name)"
+    }
+
+    func profileView(_ analyzed: AnalyzedProfile) -> ProfileView {
+        let facts = analyzed.attributes
+        var attributes: [ProfileView.Attribute] = []
+        func add(_ label: String, _ value: String?, _ source: String?) {
+            guard let value, let source else { return }
+            attributes.append(.init(label: label, value: value, source: Self.sourceWords(source)))
+        }
+        func yesNo(_ value: Bool) -> String { value ? "是" : "否" }
+        add("行政级别", facts.level.map { RegionFit.levelNames[$0.value] ?? $0.value }, facts.level?.source)
+        add("省份", facts.province?.value, facts.province?.source)
+        add("地形", facts.terrain.map { $0.value.map { RegionFit.terrainNames[$0] ?? $0 }.joined(separator: "、") }, facts.terrain?.source)
+        add("经济", facts.economy.map { Self.economyNames[$0.value] ?? $0.value }, facts.economy?.source)
+        add("城乡", facts.urbanization.map { RegionFit.urbanizationNames[$0.value] ?? $0.value }, facts.urbanization?.source)
+        add("民族地区", facts.ethnicMinority.map { yesNo($0.value) }, facts.ethnicMinority?.source)
+        add("老龄化", facts.aging.map { yesNo($0.value) }, facts.aging?.source)
+        add("革命老区", facts.revolutionaryBase.map { yesNo($0.value) }, facts.revolutionaryBase?.source)
+        add("区域", facts.macroRegion.map { Self.macroRegionNames[$0.value] ?? $0.value }, facts.macroRegion?.source)
+        let text = analyzed.profile.text?.trimmingCharacters(in: .whitespacesAndNewlines)
+        let shortened = (text?.count ?? 0) > Self.textLimit
+        return ProfileView(
+            attributes: attributes,
+            tags: analyzed.tags.map { .init(label: $0.label, group: Self.groupNames[$0.group] ?? $0.group, source: Self.sourceWords($0.source)) },
+            text: text.map { shortened ? String($0.prefix(Self.textLimit)) + "……" : $0 }.flatMap { $0.isEmpty ? nil : $0 },
+            textShortened: shortened)
+    }
+
+    static let textLimit = 400
+    static let economyNames = ["poverty": "贫困地区", "former_poverty": "原贫困县", "developing": "欠发达地区", "developed": "经济发达地区"]
+    static let macroRegionNames = ["east": "东部", "central": "中部", "west": "西部", "northeast": "东北"]
+    static let groupNames = ["action": "健康中国行动", "theme": "主题", "mechanism": "机制", "population": "人群"]
+
+    /// Where a fact or tag came from, in words: "field terrain" → 填写：terrain, "text: 山区" →
+    /// 文本：山区, "gazetteer: 偏关县 (sources…)" → 地名库：偏关县 (the sources stay in the data).
+    static func sourceWords(_ source: String) -> String {
+        if source == "focus" { return "关注领域" }
+        if source.hasPrefix("field ") { return "填写：" + source.dropFirst(6) }
+        if source.hasPrefix("text: ") { return "文本：" + source.dropFirst(6) }
+        if source.hasPrefix("gazetteer: ") {
+            let place = source.dropFirst(11)
+            return "地名库：" + (place.range(of: " (").map { place[..<$0.lowerBound] } ?? place)
+        }
+        return source
+    }
+}
