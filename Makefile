@@ -3,17 +3,25 @@
 
 SWIFT        ?= swift
 DEBIAN_PKGS  := libblas-dev liblapacke-dev libopenblas0-pthread python3-jieba curl
+# The report tests open the pages in a real browser (Chinese fonts for its screenshots).
+TEST_PKGS    := chromium fonts-noto-cjk
 BIN_DEBUG    := .build/debug/practiced
 BIN_RELEASE  := .build/release/practiced
 SUDO         := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all deps build release corpus model serve test bench clean
+.PHONY: all deps test-deps install-missing build release corpus model serve test bench clean
 
 all: build
 
 # Debian packages: installed only when one is missing (dpkg -s answers without the network).
 deps:
-	@missing=""; for p in $(DEBIAN_PKGS); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	@$(MAKE) --no-print-directory install-missing PKGS="$(DEBIAN_PKGS)"
+
+test-deps: deps
+	@$(MAKE) --no-print-directory install-missing PKGS="$(TEST_PKGS)"
+
+install-missing:
+	@missing=""; for p in $(PKGS); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \
 	  echo "installing Debian packages:$$missing"; \
 	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
@@ -42,7 +50,7 @@ serve: model
 	python3 -m venv .venv-test
 	.venv-test/bin/pip install -q scikit-learn==1.9.1 scipy numpy
 
-test: deps .venv-test/bin/python
+test: test-deps .venv-test/bin/python
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 

@@ -25,7 +25,7 @@ public struct ReportBuilder: Sendable {
         self.profiles = profiles
         self.top = top
         tagLabels = Dictionary(uniqueKeysWithValues: recommender.scorer.taxonomy.tags.map { ($0.key, $0.label) })
-        titles = recommender.cases.map { $0.title ?? $0.id }
+        titles = recommender.cases.map { $0.title ?? "案例 \($0.id)" }
         let vectors = recommender.scorer.similarity.space.caseVectors
         coordinates = (0..<vectors.rows).map { row in
             let vector = vectors.row(row)
@@ -77,8 +77,8 @@ public struct ReportBuilder: Sendable {
             heading: practice?.heading ?? item.practiceId, text: practice?.text ?? "",
             caseTitle: titles[item.scoredCase.row], region: record.region.name,
             score: String(format: "%.2f", item.score),
-            matchedTags: item.scoredCase.matchedTags.map { tagLabels[$0] ?? $0 }.joined(separator: "、"),
-            terms: item.terms.joined(separator: "、"), regionFit: regionFitSentence(item.scoredCase.regionFit),
+            matchedTags: Self.list(item.scoredCase.matchedTags.map { tagLabels[$0] ?? $0 }),
+            terms: Self.list(item.terms), regionFit: regionFitSentence(item.scoredCase.regionFit),
             evidence: item.evidence, hasEvidence: !item.evidence.isEmpty, provenance: provenanceLine(record), fills: fills)
     }
 
@@ -119,6 +119,11 @@ public struct ReportBuilder: Sendable {
             tags: analyzed.tags.map { .init(label: $0.label, group: Self.groupNames[$0.group] ?? $0.group, source: Self.sourceWords($0.source)) },
             text: text.map { shortened ? String($0.prefix(Self.textLimit)) + "……" : $0 }.flatMap { $0.isEmpty ? nil : $0 },
             textShortened: shortened)
+    }
+
+    /// Words joined for reading; nil for none (the template then leaves the clause out).
+    static func list(_ words: [String]) -> String? {
+        words.isEmpty ? nil : words.joined(separator: "、")
     }
 
     static let textLimit = 400

@@ -52,8 +52,9 @@ public struct PracticeView: Sendable {
     public let caseTitle: String
     public let region: String
     public let score: String
-    public let matchedTags: String
-    public let terms: String
+    /// The profile's tags the case carries, and the heaviest shared words (nil when none).
+    public let matchedTags: String?
+    public let terms: String?
     public let regionFit: String
     public let evidence: [String]
     public let hasEvidence: Bool
