@@ -64,7 +64,9 @@ clean:
 
 bench: deps release .venv-bench/bin/python
 	@dpkg -s nginx-light >/dev/null 2>&1 || $(SUDO) apt-get install -y nginx-light   # the load benchmark's reference
+	@dpkg -s time >/dev/null 2>&1 || $(SUDO) apt-get install -y time   # /usr/bin/time for the reports benchmark
 	Benchmarks/load/run.sh
+	Benchmarks/reports/run.sh
 	Benchmarks/tokenize/run.sh
 	Benchmarks/svd/run.sh
 	Benchmarks/neighbours/run.sh

@@ -49,7 +49,7 @@ let package = Package(
         .target(
             name: "Daemon",
             dependencies: [
-                "Answers", "Corpus", "Engine", "Features", "Importer", "LSA",
+                "Answers", "Corpus", "Engine", "Features", "Importer", "LSA", "Reports",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),

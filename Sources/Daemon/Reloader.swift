@@ -74,18 +74,12 @@ public final class Reloader: Sendable {
     /// Runs a build on a thread of its own (CPU work of seconds: the threads answering requests
     /// go on answering) under the build lock, and swaps its model in before releasing the lock.
     private func exclusively(_ body: @escaping @Sendable () throws -> ServingModel) async throws -> ServingModel {
-        try await withCheckedThrowingContinuation { continuation in
-            Thread.detachNewThread { [building, store] in
-                building.lock()
-                defer { building.unlock() }
-                do {
-                    let model = try body()
-                    store.replace(with: model)
-                    continuation.resume(returning: model)
-                } catch {
-                    continuation.resume(throwing: error)
-                }
-            }
+        try await onThreadOfItsOwn { [building, store] in
+            building.lock()
+            defer { building.unlock() }
+            let model = try body()
+            store.replace(with: model)
+            return model
         }
     }
 }

@@ -16,7 +16,7 @@ struct Routes: Sendable {
     /// Paths and the methods each allows: for 405 and its Allow header.
     static let methods: [(pattern: [String], allowed: [HTTPRequest.Method])] = [
         (["v1", "health"], [.get]), (["v1", "cases"], [.get, .post]), (["v1", "cases", "*"], [.get, .delete]),
-        (["v1", "cases", "*", "similar"], [.get]), (["v1", "similar"], [.post]), (["v1", "recommend"], [.post]),
+        (["v1", "cases", "*", "similar"], [.get]), (["v1", "similar"], [.post]), (["v1", "recommend"], [.post]), (["v1", "reports"], [.post]),
         (["v1", "admin", "reload"], [.post]), (["v1", "metrics"], [.get]),
     ]
 
@@ -83,6 +83,7 @@ struct Routes: Sendable {
             if wantsText(request) { return textResponse(RecommendationText.render(analyzed, items, recommender: model.recommender)) }
             return jsonResponse(try model.writer.envelope(analyzed, items))
         }
+        router.post("/v1/reports") { request, _ in try await ReportRoute(store: store, reader: reader).answer(request) }
         router.post("/v1/cases") { request, _ in
             let body = try await reader.object(request)
             try reader.text(body.object["text"] as? String, field: "text")

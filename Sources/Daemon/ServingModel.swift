@@ -4,6 +4,7 @@ import Engine
 import Features
 import Foundation
 import LSA
+import Reports
 import Synchronization
 
 /// Everything one generation of the model answers with. Immutable: a reload builds a new one and
@@ -15,6 +16,8 @@ public final class ServingModel: Sendable {
     public let profiles: ProfileAnalyzer
     /// Writes `recommend`'s answers from pieces encoded once (see `RecommendationWriter`).
     public let writer: RecommendationWriter
+    /// `POST /v1/reports`: the report builder on this generation, with the templates read with it.
+    public let reports: ReportBatch
     /// When this generation was loaded, and the model file's fingerprint.
     public let loaded: Date
     public let fingerprint: String
@@ -31,11 +34,14 @@ public final class ServingModel: Sendable {
         Dictionary(uniqueKeysWithValues: profiles.tagger.taxonomy.tags.map { ($0.key, $0.label) })
     }
 
-    public init(recommender: Recommender, similar: SimilarCases, profiles: ProfileAnalyzer, lsa: LSAModel, loaded: Date = Date()) throws {
+    public init(recommender: Recommender, similar: SimilarCases, profiles: ProfileAnalyzer, lsa: LSAModel, reportTemplates: URL, loaded: Date = Date()) throws {
         self.recommender = recommender
         writer = try RecommendationWriter(recommender: recommender)
         self.similar = similar
         self.profiles = profiles
+        reports = ReportBatch(
+            builder: ReportBuilder(recommender: recommender, similar: similar, profiles: profiles),
+            renderer: try ReportRenderer(templates: reportTemplates), formats: .all)
         self.lsa = lsa
         fingerprint = String(lsa.fingerprint, radix: 16)
         self.loaded = loaded

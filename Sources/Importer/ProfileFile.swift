@@ -63,11 +63,20 @@ public enum ProfileFile {
         guard let items = try? JSONSerialization.jsonObject(with: Data(trimmed.utf8)) as? [Any] else {
             throw ProfileError(field: file, message: "not a JSON array of profiles")
         }
-        return try items.enumerated().map { index, item in
-            let data = try JSONSerialization.data(withJSONObject: item)
-            return Row(line: index + 1, profile: decode(String(decoding: data, as: UTF8.self)).mapError {
-                ProfileError(field: "[\(index)].\($0.field)", message: $0.message)
-            })
+        return rows(ofJSONArray: items)
+    }
+
+    /// The profiles of a parsed JSON array (a file's, or a request's `profiles`): `line` is the
+    /// 1-based position, and an error's field starts with the index ("[2].terrain").
+    public static func rows(ofJSONArray items: [Any]) -> [Row] {
+        items.enumerated().map { index, item in
+            let profile: Result<RegionProfile, ProfileError>
+            if JSONSerialization.isValidJSONObject(item), let data = try? JSONSerialization.data(withJSONObject: item) {
+                profile = decode(String(decoding: data, as: UTF8.self))
+            } else {
+                profile = .failure(ProfileError(field: "profile", message: "expected a JSON object"))
+            }
+            return Row(line: index + 1, profile: profile.mapError { ProfileError(field: "[\(index)].\($0.field)", message: $0.message) })
         }
     }
 

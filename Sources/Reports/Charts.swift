@@ -2,8 +2,8 @@ import Foundation
 
 /// A horizontal bar chart's geometry (the template draws it as inline SVG): one row per
 /// label, bars scaled to the largest count.
-public struct BarChart: Sendable {
-    public struct Bar: Sendable {
+public struct BarChart: Sendable, Encodable {
+    public struct Bar: Sendable, Encodable {
         public let label: String
         public let count: Int
         /// Top of the row, bar length, and where the count is written, in SVG user units.
@@ -38,8 +38,8 @@ public struct BarChart: Sendable {
 
 /// All cases placed by their first two LSA dimensions, the recommended ones marked (the
 /// template draws the points as inline SVG; each carries its case's title as a tooltip).
-public struct CaseMap: Sendable {
-    public struct Point: Sendable {
+public struct CaseMap: Sendable, Encodable {
+    public struct Point: Sendable, Encodable {
         public let x, y: String
         public let recommended: Bool
         public let caseId, title: String

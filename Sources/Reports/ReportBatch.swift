@@ -45,6 +45,15 @@ public struct ReportBatch: Sendable {
     public struct Outcome: Sendable {
         public let reports: [RegionReport]
         public let failures: [ReportFailure]
+
+        /// The reports and the failures of a batch's results, each in input order.
+        init(_ results: [Result<RegionReport, ReportFailure>]) {
+            reports = results.compactMap { try? $0.get() }
+            failures = results.compactMap { result in
+                if case .failure(let failure) = result { return failure }
+                return nil
+            }
+        }
     }
 
     public let builder: ReportBuilder
@@ -57,11 +66,28 @@ public struct ReportBatch: Sendable {
         self.formats = formats
     }
 
+    /// The reports of the inputs, built in parallel (nothing written), in the inputs' order.
+    public func reports(_ inputs: [Input]) -> Outcome {
+        Outcome(build(inputs, writingTo: nil, progress: nil))
+    }
+
     /// Writes the reports under `directory`; `progress(done, total)` after each profile.
     public func run(_ inputs: [Input], to directory: URL, progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> Outcome {
         do { try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true) } catch {
             throw ReportError.output(directory.path, error.localizedDescription)
         }
+        let outcome = Outcome(build(inputs, writingTo: directory, progress: progress))
+        let (reports, failures) = (outcome.reports, outcome.failures)
+        let overview = Overview(reports: reports, failures: failures)
+        if formats.contains(.html) { try write(renderer.overview(overview, markdown: false), to: directory.appendingPathComponent("index.html")) }
+        if formats.contains(.markdown) { try write(renderer.overview(overview, markdown: true), to: directory.appendingPathComponent("index.md")) }
+        if formats.contains(.csv) { try write(ReportRenderer.summaryCSV(reports), to: directory.appendingPathComponent("summary.csv")) }
+        return outcome
+    }
+
+    /// Every input's report on all cores (each written as soon as it is built, when a directory
+    /// is given), in the inputs' order.
+    private func build(_ inputs: [Input], writingTo directory: URL?, progress: (@Sendable (Int, Int) -> Void)?) -> [Result<RegionReport, ReportFailure>] {
         let names = Self.fileNames(inputs)
         let results = Mutex([Result<RegionReport, ReportFailure>?](repeating: nil, count: inputs.count))
         let done = Atomic(0)
@@ -70,24 +96,14 @@ public struct ReportBatch: Sendable {
             results.withLock { $0[index] = outcome }
             progress?(done.add(1, ordering: .relaxed).newValue, inputs.count)
         }
-        var reports: [RegionReport] = [], failures: [ReportFailure] = []
-        for result in results.withLock({ $0 }) {
-            switch result {
-            case .success(let report): reports.append(report)
-            case .failure(let failure): failures.append(failure)
-            case nil: break
-            }
-        }
-        let overview = Overview(reports: reports, failures: failures)
-        if formats.contains(.html) { try write(renderer.overview(overview, markdown: false), to: directory.appendingPathComponent("index.html")) }
-        if formats.contains(.markdown) { try write(renderer.overview(overview, markdown: true), to: directory.appendingPathComponent("index.md")) }
-        if formats.contains(.csv) { try write(ReportRenderer.summaryCSV(reports), to: directory.appendingPathComponent("summary.csv")) }
-        return Outcome(reports: reports, failures: failures)
+        return results.withLock { $0 }.compactMap { $0 }
     }
 
-    private func report(_ input: Input, file: String, directory: URL) -> Result<RegionReport, ReportFailure> {
+    /// One input's report, written under `directory` in the batch's formats (when given).
+    private func report(_ input: Input, file: String, directory: URL?) -> Result<RegionReport, ReportFailure> {
         do {
             let report = try builder.report(for: input.profile.get(), file: file, origin: input.origin)
+            guard let directory else { return .success(report) }
             if formats.contains(.html) { try write(renderer.html(report), to: directory.appendingPathComponent(file + ".html")) }
             if formats.contains(.markdown) { try write(renderer.markdown(report), to: directory.appendingPathComponent(file + ".md")) }
             return .success(report)

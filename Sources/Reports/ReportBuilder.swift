@@ -13,7 +13,7 @@ public struct ReportBuilder: Sendable {
     public let similar: SimilarCases
     public let profiles: ProfileAnalyzer
     /// Practices per report.
-    public let top: Int
+    public var top: Int
     let tagLabels: [String: String]
     let titles: [String]
     /// Each case's first two LSA components (the map's coordinates).

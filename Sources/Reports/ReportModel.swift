@@ -1,7 +1,7 @@
 /// One region's report as the templates read it: every value already what the reader sees
 /// (labels in Chinese, numbers formatted), in a fixed order, so that the same input gives the
 /// same bytes. Built by `ReportBuilder`, rendered by `ReportRenderer`.
-public struct RegionReport: Sendable {
+public struct RegionReport: Sendable, Encodable {
     /// File name without extension (unique in a batch).
     public let file: String
     /// The region's name (else its id, else the row).
@@ -26,11 +26,11 @@ public struct RegionReport: Sendable {
     public let summaryRows: [SummaryRow]
 }
 
-public struct ProfileView: Sendable {
-    public struct Attribute: Sendable {
+public struct ProfileView: Sendable, Encodable {
+    public struct Attribute: Sendable, Encodable {
         public let label, value, source: String
     }
-    public struct TagView: Sendable {
+    public struct TagView: Sendable, Encodable {
         public let label, group, source: String
     }
     public let attributes: [Attribute]
@@ -40,12 +40,12 @@ public struct ProfileView: Sendable {
     public let textShortened: Bool
 }
 
-public struct ActionGroup: Sendable {
+public struct ActionGroup: Sendable, Encodable {
     public let action: String
     public let practices: [PracticeView]
 }
 
-public struct PracticeView: Sendable {
+public struct PracticeView: Sendable, Encodable {
     public let rank: Int
     public let practiceId, caseId: String
     public let heading, text: String
@@ -63,19 +63,19 @@ public struct PracticeView: Sendable {
     public let fills: String?
 }
 
-public struct SimilarView: Sendable {
+public struct SimilarView: Sendable, Encodable {
     public let rank: Int
     public let caseId, title, region, score, terms: String
 }
 
-public struct SummaryRow: Sendable {
+public struct SummaryRow: Sendable, Encodable {
     public let rank: Int
     public let practiceId, caseId: String
     public let score: Double
 }
 
 /// What a region's own plan already covers and what it leaves out (`PlanReview.review`).
-public struct PlanReview: Sendable {
+public struct PlanReview: Sendable, Encodable {
     public let coveredActions: [String]
     public let missedActions: [String]
     public let coveredTypes: [String]

@@ -9,15 +9,20 @@ public struct ReportRenderer: Sendable {
     let library: MustacheLibrary
     static let required = ["region_html", "region_md", "index_html", "index_md", "bars_svg", "map_svg"]
 
-    public init(templates directory: URL) async throws {
-        do {
-            library = try await MustacheLibrary(directory: directory.path)
-        } catch {
-            throw ReportError.templates(directory.path, "\(error)")
+    /// Reads the templates (synchronously: the daemon builds a renderer with each model).
+    public init(templates directory: URL) throws {
+        var templates: [String: MustacheTemplate] = [:]
+        for name in Self.required {
+            let file = directory.appendingPathComponent(name + ".mustache")
+            do {
+                templates[name] = try MustacheTemplate(string: String(contentsOf: file, encoding: .utf8))
+            } catch let error as CocoaError where error.code == .fileReadNoSuchFile {
+                throw ReportError.templates(directory.path, "\(name).mustache is missing")
+            } catch {
+                throw ReportError.templates(file.path, "\(error)")
+            }
         }
-        for name in Self.required where library.getTemplate(named: name) == nil {
-            throw ReportError.templates(directory.path, "\(name).mustache is missing")
-        }
+        library = MustacheLibrary(templates: templates)
     }
 
     public func html(_ report: RegionReport) -> String { render(report, "region_html") }

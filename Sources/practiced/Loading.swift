@@ -85,7 +85,7 @@ extension Settings {
         let engine = try loadRecommender(editing: previous?.lsa)
         return try ServingModel(
             recommender: engine.recommender, similar: SimilarCases(recommender: engine.recommender, weights: similarityWeights),
-            profiles: engine.profiles, lsa: engine.model)
+            profiles: engine.profiles, lsa: engine.model, reportTemplates: reportTemplatesDirectory)
     }
 }
 

@@ -62,7 +62,7 @@ struct ReportCommand: AsyncParsableCommand {
             let builder = ReportBuilder(
                 recommender: engine.recommender, similar: SimilarCases(recommender: engine.recommender, weights: settings.similarityWeights),
                 profiles: engine.profiles, top: top)
-            let batch = ReportBatch(builder: builder, renderer: try await ReportRenderer(templates: settings.reportTemplatesDirectory), formats: formats)
+            let batch = ReportBatch(builder: builder, renderer: try ReportRenderer(templates: settings.reportTemplatesDirectory), formats: formats)
             let inputs = rows.map { ReportBatch.Input(origin: "\(url.lastPathComponent):\($0.line)", profile: $0.profile) }
             let bar: ProgressBar? = isatty(STDERR_FILENO) == 1 ? ProgressBar() : nil
             var progress: (@Sendable (Int, Int) -> Void)?

@@ -321,6 +321,44 @@ func errorMessage(_ object: [String: Any]) -> String { (object["error"] as? [Str
         try? FileManager.default.removeItem(at: work)
     }
 
+    /// `POST /v1/reports` answers the pages `practiced report` writes (same templates, same
+    /// bytes but for where each profile came from), lists a bad profile among good ones in
+    /// `errors`, and refuses a request where none can be reported, an unknown format and too
+    /// many profiles.
+    @Test func reportsAreTheCommandLinesPages() throws {
+        let daemon = try ServedDaemon()
+        let fixtures = projectRoot.appendingPathComponent("Tests/CLITests/Fixtures/reports")
+        let lines = try String(contentsOf: fixtures.appendingPathComponent("profiles.jsonl"), encoding: .utf8).split(separator: "\n")
+        var profiles = try lines.map { try JSONSerialization.jsonObject(with: Data($0.utf8)) }
+        profiles.append(["id": "bad", "terrain": ["volcano"]])
+        let body = try JSONSerialization.data(withJSONObject: ["profiles": profiles, "format": "html"])
+        let answer = try daemon.request("POST", "/v1/reports", body: body)
+        #expect(answer.status == 200, "\(answer.body)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(answer.body.utf8)) as? [String: Any])
+        let reports = try #require(object["reports"] as? [[String: Any]])
+        #expect(reports.map { $0["file"] as? String } == ["G1.html", "G2.html", "G3.html"])
+        for (index, report) in reports.enumerated() {
+            let file = try String(contentsOf: fixtures.appendingPathComponent("golden/G\(index + 1).html"), encoding: .utf8)
+            #expect(report["content"] as? String == file.replacingOccurrences(of: "profiles.jsonl:\(index + 1)", with: "profiles[\(index)]"))
+        }
+        let errors = try #require(object["errors"] as? [[String: Any]])
+        #expect(errors.count == 1 && errors.first?["profile"] as? String == "profiles[3]")
+        #expect((errors.first?["message"] as? String)?.hasPrefix("terrain[0]: 'volcano'") == true)
+        #expect((object["summary"] as? [Any])?.count == 30)
+        #expect((object["overview"] as? String)?.contains("profiles[3]") == true)
+
+        let data = try daemon.json("POST", "/v1/reports", #"{"profiles": [{"text": "山区贫困县"}]}"#)
+        #expect(data.status == 200 && ((data.object["reports"] as? [[String: Any]])?.first?["report"] as? [String: Any])?["groups"] != nil)
+        let none = try daemon.json("POST", "/v1/reports", #"{"profiles": [{"terrain": ["volcano"]}]}"#)
+        #expect(none.status == 422 && "\(none.object)".contains("profiles[0].terrain[0]"))
+        #expect(try daemon.json("POST", "/v1/reports", #"{"profiles": [{"text": "x"}], "format": "pdf"}"#).status == 422)
+        #expect(try daemon.json("POST", "/v1/reports", #"{"profiles": []}"#).status == 422)
+        let many = try JSONSerialization.data(withJSONObject: ["profiles": Array(repeating: ["text": "山区"], count: 201)])
+        #expect(try daemon.request("POST", "/v1/reports", body: many).status == 422)
+        #expect(try daemon.json("GET", "/v1/health").status == 200)
+        #expect(daemon.stop() == 0)
+    }
+
     /// Killed at any moment of a corpus write, the daemon leaves the corpus as it was or with the
     /// whole new collection, never a broken file.
     @Test func aKillDuringACorpusWriteLeavesTheOldOrTheNewCorpus() throws {
@@ -359,7 +397,7 @@ func errorMessage(_ object: [String: Any]) -> String { (object["error"] as? [Str
         }
         let daemon = try ServedDaemon()
         let paths = try #require(document["paths"] as? [String: [String: Any]])
-        #expect(Set(paths.keys) == Set(["/v1/health", "/v1/metrics", "/v1/cases", "/v1/cases/{id}", "/v1/cases/{id}/similar", "/v1/similar", "/v1/recommend", "/v1/admin/reload"]))
+        #expect(Set(paths.keys) == Set(["/v1/health", "/v1/metrics", "/v1/cases", "/v1/cases/{id}", "/v1/cases/{id}/similar", "/v1/similar", "/v1/recommend", "/v1/reports", "/v1/admin/reload"]))
         for (template, item) in paths.sorted(by: { $0.key < $1.key }) {
             let methods = ["get", "post", "delete", "put", "patch"]
             for method in methods {
