@@ -77,7 +77,7 @@ public struct LSAModel: Sendable, Equatable {
 /// from other inputs is refused with a sentence that says which.
 public enum ModelFile {
     static let magic = Array("PRMODEL1".utf8)
-    public static let formatVersion: UInt32 = 1
+    public static let formatVersion: UInt32 = 2  // 2: singular vectors with a sign convention
     static let headerSize = 32
 
     public static func encode(_ model: LSAModel) -> Data {

@@ -39,13 +39,29 @@ public struct TruncatedSVD: Sendable {
     public static func compute(_ a: SparseMatrix, options: Options) throws -> TruncatedSVD {
         let k = min(options.k, a.rows, a.columns)
         switch options.method {
-        case .exact: return try exact(a, k: k)
+        case .exact: return try exact(a, k: k).withSignConvention()
         case .randomized:
             // The cores are spent in the sparse products (our own threads); the dense steps are
             // a small share, and one BLAS thread spares OpenBLAS's per-thread buffers (~50 MiB
             // at 100,000 documents, measured) without a measurable loss of time.
-            return try BLASThreads.single { try randomized(a, k: k, options: options) }
+            return try BLASThreads.single { try randomized(a, k: k, options: options) }.withSignConvention()
         }
+    }
+
+    /// Each pair of singular vectors with the sign that makes the largest entry of u (in
+    /// absolute value; the first of equals) positive, as scikit-learn's `svd_flip`: the sign a
+    /// LAPACK routine returns is arbitrary and may differ between BLAS libraries, and the
+    /// reports' map of the first two dimensions must not mirror from one machine to the next.
+    func withSignConvention() -> TruncatedSVD {
+        var u = self.u, v = self.v
+        for component in 0..<u.columns {
+            var largest = 0.0
+            for row in 0..<u.rows where abs(u[row, component]) > abs(largest) { largest = u[row, component] }
+            guard largest < 0 else { continue }
+            for row in 0..<u.rows { u[row, component] = -u[row, component] }
+            for row in 0..<v.rows { v[row, component] = -v[row, component] }
+        }
+        return TruncatedSVD(singularValues: singularValues, u: u, v: v)
     }
 
     static func exact(_ a: SparseMatrix, k: Int) throws -> TruncatedSVD {
