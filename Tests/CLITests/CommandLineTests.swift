@@ -22,8 +22,13 @@ struct RunResult {
 }
 
 func practiced(_ arguments: [String], environment: [String: String] = [:]) throws -> RunResult {
+    try runProgram(practicedBinary, arguments, environment: environment)
+}
+
+/// Runs a program from the project root to its end: its status, standard output and error.
+func runProgram(_ program: URL, _ arguments: [String], environment: [String: String] = [:]) throws -> RunResult {
     let process = Process()
-    process.executableURL = practicedBinary
+    process.executableURL = program
     process.arguments = arguments
     process.currentDirectoryURL = projectRoot
     process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }

@@ -32,19 +32,12 @@ import Testing
 
     /// Runs headless Chromium on a page; its standard output, and the console lines it logged.
     static func browse(_ page: URL, _ arguments: [String]) throws -> (output: String, console: [String]) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: chromium)
-        process.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--enable-logging=stderr", "--v=0",
-                             "--user-data-dir=\(FileManager.default.temporaryDirectory.appendingPathComponent("practiced-chromium-\(UUID().uuidString)").path)"]
-            + arguments + [page.absoluteString]
-        let output = Pipe(), errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
-        let outputData = output.fileHandleForReading.readDataToEndOfFile()
-        let errorData = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        let console = String(decoding: errorData, as: UTF8.self).split(separator: "\n").filter { $0.contains(":CONSOLE") }.map(String.init)
-        return (String(decoding: outputData, as: UTF8.self), console)
+        let profile = FileManager.default.temporaryDirectory.appendingPathComponent("practiced-chromium-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: profile) }
+        let result = try runProgram(
+            URL(fileURLWithPath: chromium),
+            ["--headless", "--no-sandbox", "--disable-gpu", "--enable-logging=stderr", "--v=0", "--user-data-dir=\(profile.path)"]
+                + arguments + [page.absoluteString])
+        return (result.output, result.errors.split(separator: "\n").filter { $0.contains(":CONSOLE") }.map(String.init))
     }
 }
