@@ -104,8 +104,7 @@ public struct ReportBatch: Sendable {
         do {
             let report = try builder.report(for: input.profile.get(), file: file, origin: input.origin)
             guard let directory else { return .success(report) }
-            if formats.contains(.html) { try write(renderer.html(report), to: directory.appendingPathComponent(file + ".html")) }
-            if formats.contains(.markdown) { try write(renderer.markdown(report), to: directory.appendingPathComponent(file + ".md")) }
+            for page in renderer.pages(report, formats) { try write(page.text, to: directory.appendingPathComponent(file + page.suffix)) }
             return .success(report)
         } catch let error as ProfileError {
             return .failure(ReportFailure(origin: input.origin, message: "\(error)"))

@@ -28,6 +28,15 @@ public struct ReportRenderer: Sendable {
     public func html(_ report: RegionReport) -> String { render(report, "region_html") }
     public func markdown(_ report: RegionReport) -> String { render(report, "region_md") }
 
+    /// A region's pages in the given formats, by file suffix, from one conversion of the report.
+    public func pages(_ report: RegionReport, _ formats: ReportFormats) -> [(suffix: String, text: String)] {
+        let tree = Self.tree(report)
+        var pages: [(suffix: String, text: String)] = []
+        if formats.contains(.html) { pages.append((".html", library.render(tree, withTemplate: "region_html") ?? "")) }
+        if formats.contains(.markdown) { pages.append((".md", library.render(tree, withTemplate: "region_md") ?? "")) }
+        return pages
+    }
+
     public func overview(_ overview: Overview, markdown: Bool) -> String {
         render(overview, markdown ? "index_md" : "index_html")
     }
