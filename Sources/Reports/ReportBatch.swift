@@ -128,7 +128,7 @@ public struct ReportBatch: Sendable {
             let line = input.origin.split(separator: ":").last.map(String.init) ?? "0"
             var name = String((profile?.id ?? profile?.name ?? "").map { "/\\:*?\"<>|#%&{}$!'@+`= \t\n".contains($0) ? "_" : $0 })
             if name.isEmpty || name.hasPrefix(".") { name = "row-\(line)" }
-            if name.hasPrefix("index") || name == "summary" { name = "region-" + name }
+            if name == "index" || name == "summary" { name = "region-" + name }  // the overview's names
             if !taken.insert(name).inserted { name += "-\(line)" }
             taken.insert(name)
             return name

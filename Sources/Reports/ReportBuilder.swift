@@ -47,8 +47,9 @@ public struct ReportBuilder: Sendable {
                 groups.append(ActionGroup(action: action, practices: [view]))
             }
         }
-        let similarCases = try similar.similar(toTerms: analyzed.terms, tags: Set(analyzed.tags.map(\.key)), top: 5)
+        // The profile's needs: its tags, for similar cases and for the coverage of the list.
         let needs = Set(analyzed.tags.map(\.key))
+        let similarCases = try similar.similar(toTerms: analyzed.terms, tags: needs, top: 5)
         let answered = needs.filter { need in items.contains { $0.scoredCase.matchedTags.contains(need) } }
         let title = profile.name ?? profile.id ?? origin
         return RegionReport(

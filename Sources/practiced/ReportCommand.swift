@@ -53,24 +53,24 @@ struct ReportCommand: AsyncParsableCommand {
 
     /// Writes the reports; returns the rows that failed.
     private func writeReports() async throws -> [ReportFailure] {
-            let settings = try await configOption.load()
-            let formats = try ReportFormats(list: format)
-            let url = URL(fileURLWithPath: profiles)
-            let rows = try ProfileFile.read(url)
-            guard !rows.isEmpty else { throw ProfileError(field: url.path, message: "holds no profile") }
-            let engine = try settings.loadRecommender()
-            let builder = ReportBuilder(
-                recommender: engine.recommender, similar: SimilarCases(recommender: engine.recommender, weights: settings.similarityWeights),
-                profiles: engine.profiles, top: top)
-            let batch = ReportBatch(builder: builder, renderer: try ReportRenderer(templates: settings.reportTemplatesDirectory), formats: formats)
-            let inputs = rows.map { ReportBatch.Input(origin: "\(url.lastPathComponent):\($0.line)", profile: $0.profile) }
-            let bar: ProgressBar? = isatty(STDERR_FILENO) == 1 ? ProgressBar() : nil
-            var progress: (@Sendable (Int, Int) -> Void)?
-            if let bar { progress = { done, total in bar.show(done, of: total) } }
-            let outcome = try batch.run(inputs, to: URL(fileURLWithPath: out), progress: progress)
-            bar?.finish()
-            print("\(outcome.reports.count) reports in \(out)" + (outcome.failures.isEmpty ? "" : "; \(outcome.failures.count) of \(inputs.count) rows failed"))
-            return outcome.failures
+        let settings = try await configOption.load()
+        let formats = try ReportFormats(list: format)
+        let url = URL(fileURLWithPath: profiles)
+        let rows = try ProfileFile.read(url)
+        guard !rows.isEmpty else { throw ProfileError(field: url.path, message: "holds no profile") }
+        let engine = try settings.loadRecommender()
+        let builder = ReportBuilder(
+            recommender: engine.recommender, similar: SimilarCases(recommender: engine.recommender, weights: settings.similarityWeights),
+            profiles: engine.profiles, top: top)
+        let batch = ReportBatch(builder: builder, renderer: try ReportRenderer(templates: settings.reportTemplatesDirectory), formats: formats)
+        let inputs = rows.map { ReportBatch.Input(origin: "\(url.lastPathComponent):\($0.line)", profile: $0.profile) }
+        let bar: ProgressBar? = isatty(STDERR_FILENO) == 1 ? ProgressBar() : nil
+        var progress: (@Sendable (Int, Int) -> Void)?
+        if let bar { progress = { done, total in bar.show(done, of: total) } }
+        let outcome = try batch.run(inputs, to: URL(fileURLWithPath: out), progress: progress)
+        bar?.finish()
+        print("\(outcome.reports.count) reports in \(out)" + (outcome.failures.isEmpty ? "" : "; \(outcome.failures.count) of \(inputs.count) rows failed"))
+        return outcome.failures
     }
 }
 
@@ -80,9 +80,14 @@ final class ProgressBar: Sendable {
 
     func show(_ done: Int, of total: Int) {
         let width = 30, filled = total > 0 ? done * width / total : width
-        // Redraw only when the bar moves: thousands of regions would flood the terminal.
+        // Redrawn only when the percentage moves: thousands of regions would flood the terminal.
         let percent = total > 0 ? done * 100 / total : 100
-        guard lastDrawn.withLock({ drawn in defer { drawn = max(drawn, percent) }; return percent > drawn }) else { return }
+        let moved = lastDrawn.withLock { drawn in
+            guard percent > drawn else { return false }
+            drawn = percent
+            return true
+        }
+        guard moved else { return }
         FileHandle.standardError.write(Data("\r[\(String(repeating: "#", count: filled))\(String(repeating: ".", count: width - filled))] \(done)/\(total)".utf8))
     }
 
