@@ -26,22 +26,16 @@ public struct LexiconSources: Sendable, Equatable {
     /// (as jieba does for its own cache), and the cache format. A change of any source → a
     /// different fingerprint → the cache is rebuilt.
     public func fingerprint() throws -> UInt64 {
-        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-        func mix(_ text: String) {
-            for byte in text.utf8 {
-                hash ^= UInt64(byte)
-                hash = hash &* 0x100_0000_01B3
-            }
-        }
-        mix("format:\(Lexicon.magic)")
+        var hash = FNV1a()
+        hash.mix("format:\(Lexicon.magic)")
         for file in allFiles {
             var info = stat()
             guard stat(file.path, &info) == 0 else {
                 throw LexiconError.unreadable(path: file.path, reason: "not found (install python3-jieba, or set its path in config/practiced.yaml)")
             }
-            mix("\(file.path)|\(info.st_size)|\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)")
+            hash.mix("\(file.path)|\(info.st_size)|\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)")
         }
-        return hash
+        return hash.value
     }
 }
 

@@ -14,24 +14,18 @@ extension Settings {
     /// shape the features and the reduction, and the lexicon's sources. Any change → another
     /// fingerprint → the model is rebuilt.
     func modelInputsFingerprint() throws -> UInt64 {
-        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-        func mix(_ data: Data) {
-            for byte in data {
-                hash ^= UInt64(byte)
-                hash = hash &* 0x100_0000_01B3
-            }
-        }
+        var hash = FNV1a()
         for file in try CorpusFiles.files(in: corpusDirectory) {
-            mix(Data(file.lastPathComponent.utf8))
-            mix(try Data(contentsOf: file))
+            hash.mix(file.lastPathComponent)
+            hash.mix(try Data(contentsOf: file))
         }
         for file in [stopWords, domainDictionary, taxonomyFile] {
-            mix((try? Data(contentsOf: file)) ?? Data())
+            hash.mix((try? Data(contentsOf: file)) ?? Data())
         }
-        mix(Data("\(lsa)".utf8))
-        mix(Data(String(try lexiconSources(domain: true).fingerprint()).utf8))
-        mix(Data("model format \(ModelFile.formatVersion)".utf8))
-        return hash
+        hash.mix("\(lsa)")
+        hash.mix(String(try lexiconSources(domain: true).fingerprint()))
+        hash.mix("model format \(ModelFile.formatVersion)")
+        return hash.value
     }
 
     /// Builds the model from the corpus and writes it.
