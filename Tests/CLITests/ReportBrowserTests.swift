@@ -30,14 +30,16 @@ import Testing
         }
     }
 
-    /// Runs headless Chromium on a page; its standard output, and the console lines it logged.
+    /// Runs headless Chromium on a page; its standard output, and the console lines it logged
+    /// (under `timeout`: a browser that hangs fails the test in a minute instead of holding CI).
     static func browse(_ page: URL, _ arguments: [String]) throws -> (output: String, console: [String]) {
         let profile = FileManager.default.temporaryDirectory.appendingPathComponent("practiced-chromium-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: profile) }
         let result = try runProgram(
-            URL(fileURLWithPath: chromium),
-            ["--headless", "--no-sandbox", "--disable-gpu", "--enable-logging=stderr", "--v=0", "--user-data-dir=\(profile.path)"]
+            URL(fileURLWithPath: "/usr/bin/timeout"),
+            ["60", chromium, "--headless", "--no-sandbox", "--disable-gpu", "--enable-logging=stderr", "--v=0", "--user-data-dir=\(profile.path)"]
                 + arguments + [page.absoluteString])
+        #expect(result.status == 0, "chromium on \(page.lastPathComponent) ended with status \(result.status) (124: timed out)")
         return (result.output, result.errors.split(separator: "\n").filter { $0.contains(":CONSOLE") }.map(String.init))
     }
 }
