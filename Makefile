@@ -9,7 +9,7 @@ BIN_DEBUG    := .build/debug/practiced
 BIN_RELEASE  := .build/release/practiced
 SUDO         := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all deps test-deps install-missing build release corpus model serve test bench clean
+.PHONY: all deps test-deps install-missing build release corpus model serve test bench clean fuzz fuzz-build fuzz-api
 
 all: build
 
@@ -70,3 +70,35 @@ bench: deps release .venv-bench/bin/python
 	Benchmarks/tokenize/run.sh
 	Benchmarks/svd/run.sh
 	Benchmarks/neighbours/run.sh
+
+# Fuzzing (never part of `make test`; see README "Fuzzing"): each libFuzzer target for
+# FUZZ_SECONDS, then schemathesis on docs/openapi.json against a running daemon for at most
+# FUZZ_API_SECONDS and FUZZ_EXAMPLES cases per operation. Runs everything, then exits non-zero
+# when anything was found; findings are in .fuzz/crashes/<target>/ and .fuzz/api/.
+FUZZ_SECONDS     ?= 60
+FUZZ_API_SECONDS ?= 300
+FUZZ_EXAMPLES    ?= 50
+FUZZERS          ?= ImportFuzzer DecodeFuzzer ParagraphFuzzer ProfileFuzzer ProfileFileFuzzer CaseRecordFuzzer
+FUZZ_PKGS        := socat
+
+# The fuzz targets are a package of their own (Fuzz/) with their own build folder. Testing is
+# enabled so that ParagraphFuzzer reaches the importer's internal stages.
+fuzz-build: deps
+	$(SWIFT) build --package-path Fuzz --scratch-path .build-fuzz -c release --sanitize=fuzzer -Xswiftc -enable-testing
+
+.venv-fuzz/bin/schemathesis:
+	python3 -m venv .venv-fuzz
+	.venv-fuzz/bin/pip install -q schemathesis==4.32.5
+
+fuzz-api: build .venv-fuzz/bin/schemathesis
+	@$(MAKE) --no-print-directory install-missing PKGS="$(FUZZ_PKGS)"
+	.venv-fuzz/bin/python Fuzz/fuzz-api.py --binary $(BIN_DEBUG) --examples $(FUZZ_EXAMPLES) --seconds $(FUZZ_API_SECONDS)
+
+fuzz: fuzz-build build .venv-fuzz/bin/schemathesis
+	@$(MAKE) --no-print-directory install-missing PKGS="$(FUZZ_PKGS)"
+	python3 Fuzz/make-seeds.py .fuzz
+	@failed=""; \
+	for target in $(FUZZERS); do Fuzz/run-libfuzzer.sh $$target $(FUZZ_SECONDS) || failed="$$failed $$target"; done; \
+	.venv-fuzz/bin/python Fuzz/fuzz-api.py --binary $(BIN_DEBUG) --examples $(FUZZ_EXAMPLES) --seconds $(FUZZ_API_SECONDS) || failed="$$failed schemathesis"; \
+	if [ -n "$$failed" ]; then echo "make fuzz: found something in:$$failed (see .fuzz/crashes/ and .fuzz/api/)"; exit 1; fi; \
+	echo "make fuzz: nothing found"
