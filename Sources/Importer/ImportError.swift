@@ -5,6 +5,8 @@ public struct ImportError: Error, CustomStringConvertible, Equatable {
         case binary
         case undecodable
         case noCase
+        /// A case begins (a region line, a table row) but nothing of it follows: no title, no text.
+        case emptyCase
         case duplicateId(id: String, existing: String)
         case unreadable(String)
     }
@@ -30,6 +32,8 @@ public struct ImportError: Error, CustomStringConvertible, Equatable {
             return "\(place): the text is neither UTF-8 nor GB18030/GBK; convert it to UTF-8"
         case .noCase:
             return "\(place): no recognisable case; expected numbered cases (…案例一), title lines with a ——region line, or a table with region and 典型经验 columns"
+        case .emptyCase:
+            return "\(place): a case begins here (a region line or a table row) but has no title and no text; complete the case or remove the line"
         case .duplicateId(let id, let existing):
             return "\(place): case id \(id) is already in \(existing); give another --source-id or remove the old file"
         case .unreadable(let why):

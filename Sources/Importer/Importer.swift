@@ -73,6 +73,11 @@ public struct Importer: Sendable {
         var cases: [CaseRecord] = []
         for (index, block) in blocks.enumerated() {
             let reading = reader.read(block)
+            // Nothing to recommend or compare: a document that lost a case's text is refused
+            // like any document it cannot read, rather than half-read.
+            guard !reading.text.allSatisfy(\.isWhitespace) else {
+                throw ImportError(file: place, line: block.line, reason: .emptyCase)
+            }
             let id = String(format: "%@-%02d", sourceId, ordinals[index])
             let practices = reading.practices.enumerated().map { number, item in
                 Practice(id: "\(id)-p\(number + 1)", heading: item.heading, text: item.text)

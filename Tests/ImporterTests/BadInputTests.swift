@@ -54,4 +54,19 @@ import Testing
         #expect(error.reason == .noCase)
         #expect(error.description.hasPrefix("notice.txt:1:"))
     }
+
+    /// Found by ImportFuzzer: a table row whose text was lost (the last row of a page, here) or a
+    /// ——line with nothing after it made a case with no title and no text.
+    @Test func caseWithoutTextIsRefusedWithItsLine() throws {
+        let lostText = """
+            序号\t省\t市\t县\t典型经验
+            1\t河北省\t保定市\t易县\t典型经验：一是建立健康科普专家库，开展健康讲座进社区活动。二是推进健康村建设。
+            2\t河北省\t承德市\t丰宁满族自治县
+
+            """
+        let error = try #require(reason(of: Data(lostText.utf8)))
+        #expect(error.reason == .emptyCase)
+        #expect(error.description.hasPrefix("doc.txt:3:"))
+        #expect(reason(of: Data("--①①".utf8))?.reason == .emptyCase)
+    }
 }
