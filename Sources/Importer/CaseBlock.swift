@@ -13,3 +13,14 @@ struct CaseBlock {
     /// Source line where the case starts.
     var line: Int
 }
+
+extension CaseBlock {
+    /// A table's 序号 cell as the case's number: 1 to 999 in digits, as a case header numbers
+    /// 案例1 to 案例999. A longer or signed number (4294967297, -1) is debris, not a case number.
+    static func number(inCell cell: String) -> Int? {
+        guard (1...3).contains(cell.utf8.count), cell.utf8.allSatisfy({ (0x30...0x39).contains($0) }), let number = Int(cell), number >= 1 else {
+            return nil
+        }
+        return number
+    }
+}

@@ -38,14 +38,14 @@ struct CaseSegmenter {
             let end = position + 1 < rows.count ? rows[position + 1] : paragraphs.count
             let names = row.cells.filter { Int($0) == nil }
             var block = CaseBlock(line: row.line)
-            block.number = row.cells.compactMap { Int($0) }.first
+            block.number = row.cells.lazy.compactMap(CaseBlock.number(inCell:)).first
             block.regionWritten = names.last
             block.regionContext = names.dropLast().joined()
             if !row.text.isEmpty {
                 block.body.append(Paragraph(text: row.text, cells: [], line: row.line, isHeading: false))
             }
             for paragraph in paragraphs[(rowIndex + 1)..<end] {
-                if block.number == nil { block.number = paragraph.cells.compactMap { Int($0) }.first }
+                if block.number == nil { block.number = paragraph.cells.lazy.compactMap(CaseBlock.number(inCell:)).first }
                 guard !paragraph.text.isEmpty else { continue }
                 block.body.append(Paragraph(text: paragraph.text, cells: [], line: paragraph.line, isHeading: paragraph.isHeading))
             }

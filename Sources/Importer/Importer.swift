@@ -78,7 +78,7 @@ public struct Importer: Sendable {
             guard !reading.text.allSatisfy(\.isWhitespace) else {
                 throw ImportError(file: place, line: block.line, reason: .emptyCase)
             }
-            let id = String(format: "%@-%02d", sourceId, ordinals[index])
+            let id = Self.caseId(source: sourceId, ordinal: ordinals[index])
             let practices = reading.practices.enumerated().map { number, item in
                 Practice(id: "\(id)-p\(number + 1)", heading: item.heading, text: item.text)
             }
@@ -94,6 +94,14 @@ public struct Importer: Sendable {
         }
         let lines = Dictionary(uniqueKeysWithValues: zip(cases.map(\.id), blocks.map(\.line)))
         return ImportedDocument(source: source, cases: cases, encoding: decoded.encoding, warnings: warnings, lineOfCase: lines)
+    }
+
+    /// `<source id>-<ordinal>`, the ordinal written with at least two digits (000-05, 003-12).
+    /// Swift's own formatting: `%02d` would take a 64-bit ordinal as 32 bits and could give two
+    /// cases one id.
+    static func caseId(source: String, ordinal: Int) -> String {
+        let digits = String(ordinal)
+        return "\(source)-\(digits.count < 2 ? "0" + digits : digits)"
     }
 
     /// The case's number: its place in the document's own list of cases where there is one;

@@ -69,4 +69,20 @@ import Testing
         #expect(error.description.hasPrefix("doc.txt:3:"))
         #expect(reason(of: Data("--①①".utf8))?.reason == .emptyCase)
     }
+
+    /// A 序号 cell that is no case number (4294967297 = 2³² + 1) was taken as the case's number,
+    /// which %02d printed as 1: two cases with id t-01, and a crash on the duplicate id (in
+    /// `practiced import`, and in the daemon for POST /v1/cases). Found while writing
+    /// ImportFuzzer's promise that ids are the source id and the ordinal.
+    @Test func numberCellThatIsNoCaseNumberDoesNotNumberTheCase() throws {
+        let table = """
+            序号\t省\t市\t县\t典型经验
+            1\t河北省\t保定市\t易县\t典型经验：一是建立健康科普专家库，开展健康讲座进社区活动。二是推进健康村建设。
+            4294967297\t河南省\t信阳市\t罗山县\t典型经验：一是建立县乡村三级健康教育网络。二是推进慢性病综合防控示范区建设。
+
+            """
+        let document = try importer.importDocument(Data(table.utf8), fileName: "t.txt")
+        #expect(document.cases.map(\.id) == ["t-01", "t-02"])
+        #expect(document.cases.map(\.region.county) == ["易县", "罗山县"])
+    }
 }
