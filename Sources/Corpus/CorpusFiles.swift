@@ -45,6 +45,14 @@ public enum CorpusFiles {
         return cases
     }
 
+    /// The file that holds a source's cases: `<source id>.jsonl` directly in `directory`. A source
+    /// id outside `CaseIdentifiers`' rule is refused here too, so that no way of adding cases can
+    /// name a file elsewhere (`../x`, `/abs`, an empty name).
+    public static func file(forSource sourceId: String, in directory: URL) throws -> URL {
+        if let problem = CaseIdentifiers.problem(withSourceId: sourceId) { throw CorpusError.invalidId(problem) }
+        return directory.appendingPathComponent("\(sourceId).jsonl")
+    }
+
     /// The `.jsonl` files of a corpus directory, in name order.
     public static func files(in directory: URL) throws -> [URL] {
         guard FileManager.default.fileExists(atPath: directory.path) else { return [] }
@@ -124,6 +132,7 @@ public enum CorpusError: Error, CustomStringConvertible, Equatable {
     case badLine(path: String, line: Int, reason: String)
     case duplicateId(id: String, first: String, second: String)
     case unwritable(path: String, reason: String)
+    case invalidId(String)
 
     public var description: String {
         switch self {
@@ -131,6 +140,7 @@ public enum CorpusError: Error, CustomStringConvertible, Equatable {
         case .badLine(let path, let line, let reason): return "\(path):\(line): \(reason)"
         case .duplicateId(let id, let first, let second): return "case id \(id) appears in both \(first) and \(second)"
         case .unwritable(let path, let reason): return "\(path): cannot write: \(reason)"
+        case .invalidId(let problem): return problem
         }
     }
 }

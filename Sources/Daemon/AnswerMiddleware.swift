@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import Logging
+import NIOHTTP1
 
 /// Around every request: a request id, errors as DESIGN.md's JSON with the right status (405
 /// with Allow for a known path and a wrong method), one structured log line (request id,
@@ -21,20 +22,28 @@ struct AnswerMiddleware: RouterMiddleware {
         var response: Response
         do {
             response = try await next(request, context)
+        } catch let error as HTTPParserError {
+            // Hummingbird answers these itself (400 and the connection closed): logged here.
+            log(id: id, request: request, route: "unmatched", status: 400, since: started)
+            throw error
         } catch {
             response = answer(for: error, request: request)
         }
         response.headers[.init("X-Request-Id")!] = String(id)
         // The route's pattern (/v1/cases/{id}), not the path: one series per endpoint.
         let route = context.endpointPath.flatMap { $0 == "NotFound" ? nil : $0 } ?? "unmatched"
+        log(id: id, request: request, route: route, status: response.status.code, since: started)
+        return response
+    }
+
+    private func log(id: Int, request: Request, route: String, status: Int, since started: ContinuousClock.Instant) {
         let elapsed = ContinuousClock.now - started
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
-        metrics.record(route: route, status: response.status.code, seconds: seconds)
+        metrics.record(route: route, status: status, seconds: seconds)
         logger.info("request", metadata: [
             "request_id": "\(id)", "method": "\(request.method)", "route": "\(route)",
-            "status": "\(response.status.code)", "duration_us": "\(Int(seconds * 1e6))",
+            "status": "\(status)", "duration_us": "\(Int(seconds * 1e6))",
         ])
-        return response
     }
 
     func answer(for error: any Error, request: Request) -> Response {

@@ -4,11 +4,12 @@ import Importer
 
 /// Growing and pruning the corpus while serving (`POST /v1/cases`, `DELETE /v1/cases/{id}`).
 ///
-/// Each change is checked first (it imports, its ids are new, the case exists), then written
-/// with `CorpusFiles.writeAtomically` (temporary file, fsync, rename, fsync of the directory):
-/// a crash at any moment leaves the old file or the new one. The model is then rebuilt from
-/// the files and swapped in before the answer, so new cases are searchable at once; if that
-/// build fails the files are put back and the old model keeps serving.
+/// A request's cases are read and checked first (they import, their ids follow
+/// `CaseIdentifiers`); then, under the build lock, the corpus is read, the ids checked against
+/// it, and the files written with `CorpusFiles.writeAtomically` (temporary file, fsync, rename,
+/// fsync of the directory): a crash at any moment leaves the old file or the new one. The model
+/// is then rebuilt from the files and swapped in before the answer, so new cases are searchable
+/// at once; if that build fails the files are put back and the old model keeps serving.
 public struct CorpusEditor: Sendable {
     public let directory: URL
     let importer: Importer
@@ -20,29 +21,24 @@ public struct CorpusEditor: Sendable {
 
     /// The cases a request adds: a raw collection (`text` with `source_id` and optional title,
     /// issuer, year) or case objects (`cases`, as `GET /v1/cases/{id}` gives them).
-    func cases(from object: [String: Any], data: Data) throws -> [CaseRecord] {
+    public func cases(from object: [String: Any], data: Data) throws -> [CaseRecord] {
         if let raw = object["cases"] {
             guard raw is [Any] else { throw APIError.unprocessable(field: "cases", "expected a list of case objects") }
             struct Batch: Decodable { let cases: [CaseRecord] }
-            let batch: Batch
-            do { batch = try JSONDecoder().decode(Batch.self, from: data) } catch let error as DecodingError {
-                throw APIError.unprocessable(field: error.fieldPath.isEmpty ? "cases" : error.fieldPath, "expected \(error.expected)")
-            }
+            let batch = try RequestDecoding.decode(Batch.self, from: data)
             guard !batch.cases.isEmpty else { throw APIError.unprocessable(field: "cases", "empty") }
             for (index, record) in batch.cases.enumerated() {
-                guard record.id.hasPrefix(record.source.id + "-"), Int(record.id.dropFirst(record.source.id.count + 1)) != nil else {
-                    throw APIError.unprocessable(field: "cases[\(index)].id", "'\(record.id)' is not <source id>-<number> with source id '\(record.source.id)'")
-                }
+                if let problem = CaseIdentifiers.problem(with: record) { throw APIError.unprocessable(field: "cases[\(index)].\(problem.field)", problem.message) }
             }
             return batch.cases
         }
         guard let text = object["text"] as? String, !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
             throw APIError.unprocessable(field: "body", "give \"text\" (a raw collection with \"source_id\") or \"cases\" (case objects)")
         }
-        guard let sourceId = object["source_id"] as? String,
-              sourceId.range(of: #"^[A-Za-z0-9][A-Za-z0-9_-]*$"#, options: .regularExpression) != nil else {
-            throw APIError.unprocessable(field: "source_id", "required with text: letters, digits, - or _")
+        guard let sourceId = object["source_id"] as? String else {
+            throw APIError.unprocessable(field: "source_id", "required with text: \(CaseIdentifiers.sourceIdRule)")
         }
+        if let problem = CaseIdentifiers.problem(withSourceId: sourceId) { throw APIError.unprocessable(field: "source_id", problem) }
         let year: Int? = try object["year"].map { value in
             guard let number = value as? Int else { throw APIError.unprocessable(field: "year", "expected an integer") }
             return number
@@ -55,9 +51,19 @@ public struct CorpusEditor: Sendable {
         }
     }
 
-    /// The files to write for new cases: each source's file with its cases appended.
-    /// Refuses an id the corpus (or the batch) already has.
-    func additions(_ cases: [CaseRecord]) throws -> [(url: URL, old: Data?, new: Data)] {
+    /// How to put the files an edit changed back as they were (when the model cannot be built).
+    struct Undo: Sendable {
+        let files: [(url: URL, old: Data?)]
+
+        func callAsFunction() throws {
+            for file in files.reversed() { try CorpusEditor.put(file.old, at: file.url) }
+        }
+    }
+
+    /// Appends new cases to their sources' files. Refuses (409) an id the corpus or the batch
+    /// already has. It reads, checks and writes in one go: the caller holds the build lock, so
+    /// that two edits never both start from the same old file (one would lose the other's cases).
+    func add(_ cases: [CaseRecord]) throws -> Undo {
         let existing = try CorpusFiles.readDirectory(directory)
         var known = Set(existing.map(\.id))
         for record in cases {
@@ -65,23 +71,39 @@ public struct CorpusEditor: Sendable {
                 throw APIError(.conflict, "duplicate_case", "case '\(record.id)' is already in the corpus; DELETE it first to replace it")
             }
         }
-        return try Dictionary(grouping: cases, by: \.source.id).sorted { $0.key < $1.key }.map { source, added in
-            let url = directory.appendingPathComponent("\(source).jsonl")
+        let changes = try Dictionary(grouping: cases, by: \.source.id).sorted { $0.key < $1.key }.map { source, added in
+            let url = try CorpusFiles.file(forSource: source, in: directory)
             let old = FileManager.default.fileExists(atPath: url.path) ? try Data(contentsOf: url) : nil
             let before = old == nil ? [] : try CorpusFiles.readFile(url)
-            return (url, old, try CorpusFiles.encodeLines(before + added))
+            return (url: url, old: old, new: try CorpusFiles.encodeLines(before + added))
         }
+        return try write(changes)
     }
 
-    /// The file without case `id`: nil when no file holds it (404).
-    func removal(of id: String) throws -> (url: URL, old: Data, new: Data?)? {
+    /// Removes case `id` from its file (under the build lock, as `add`); nil when no file holds it (404).
+    func remove(_ id: String) throws -> Undo? {
         for url in try CorpusFiles.files(in: directory) {
             let cases = try CorpusFiles.readFile(url)
             guard cases.contains(where: { $0.id == id }) else { continue }
             let rest = cases.filter { $0.id != id }
-            return (url, try Data(contentsOf: url), rest.isEmpty ? nil : try CorpusFiles.encodeLines(rest))
+            return try write([(url, try Data(contentsOf: url), rest.isEmpty ? nil : try CorpusFiles.encodeLines(rest))])
         }
         return nil
+    }
+
+    /// Writes each file atomically; if one fails, those already written are put back.
+    private func write(_ changes: [(url: URL, old: Data?, new: Data?)]) throws -> Undo {
+        var done: [(url: URL, old: Data?)] = []
+        do {
+            for change in changes {
+                try Self.put(change.new, at: change.url)
+                done.append((change.url, change.old))
+            }
+        } catch {
+            try? Undo(files: done)()
+            throw error
+        }
+        return Undo(files: done)
     }
 
     /// Writes `data` to `url` atomically, or removes the file when `data` is nil.

@@ -1,6 +1,8 @@
 import Foundation
 import Hummingbird
 import Logging
+import NIOCore
+import ServiceLifecycle
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -10,20 +12,26 @@ import Glibc
 /// Hummingbird serves the connections (keep-alive, requests in parallel on every core, idle
 /// timeout); the model lives in a `ModelStore` swapped atomically by the `Reloader` on SIGHUP
 /// or `POST /v1/admin/reload`. SIGTERM and SIGINT stop accepting, let requests in flight
-/// finish, remove the socket and return.
+/// finish and their answers reach the client (at most `drainSeconds`), remove the socket and
+/// return.
 public struct Daemon: Sendable {
     public struct Options: Sendable {
         public var socketPath: String
         /// File mode of the socket, e.g. 0o660 (owner and group may connect).
         public var socketMode: mode_t
-        /// Seconds a connection may stay idle (or a client stall mid-request) before it is closed.
+        /// Seconds a connection may stay idle, or a request take to arrive whole, before the
+        /// connection is closed.
         public var idleTimeoutSeconds: Int64
+        /// Seconds a drain (SIGTERM, SIGINT) waits for requests in flight and their answers.
+        public var drainSeconds: Int64
         public var limits: RequestLimits
 
-        public init(socketPath: String, socketMode: mode_t = 0o660, idleTimeoutSeconds: Int64 = 30, limits: RequestLimits = RequestLimits()) {
+        public init(socketPath: String, socketMode: mode_t = 0o660, idleTimeoutSeconds: Int64 = 30, drainSeconds: Int64 = 30,
+                    limits: RequestLimits = RequestLimits()) {
             self.socketPath = socketPath
             self.socketMode = socketMode
             self.idleTimeoutSeconds = idleTimeoutSeconds
+            self.drainSeconds = drainSeconds
             self.limits = limits
         }
     }
@@ -58,9 +66,13 @@ public struct Daemon: Sendable {
         // is wider): umask during the bind, restored once the server runs.
         let previousMask = umask(~options.socketMode & 0o777)
         let path = options.socketPath, mode = options.socketMode, logger = self.logger
+        let idle = TimeAmount.seconds(options.idleTimeoutSeconds), drain = TimeAmount.seconds(options.drainSeconds)
         let app = Application(
             router: router,
-            server: .http1(configuration: .init(idleTimeout: .seconds(options.idleTimeoutSeconds))),
+            server: .http1(configuration: .init(
+                // Outermost first: a close (drain, deadline) waits for the answer written before it.
+                additionalChannelHandlers: [FlushBeforeCloseHandler(bound: drain), RequestDeadlineHandler(limit: idle)],
+                idleTimeout: idle)),
             configuration: .init(address: .unixDomainSocket(path: path), serverName: "practiced"),
             onServerRunning: { _ in
                 umask(previousMask)
@@ -68,8 +80,15 @@ public struct Daemon: Sendable {
                 logger.info("serving", metadata: ["socket": "\(path)", "mode": "\(String(mode, radix: 8))"])
             },
             logger: logger)
+        // NIO removes the socket file when the server closes, whatever is at the path then: hence
+        // `SocketFile.prepare`'s refusal of a folder where another user could replace it. This
+        // removal is for the paths where the server never closed normally.
         defer { SocketFile.remove(path) }
-        try await app.runService(gracefulShutdownSignals: [.sigterm, .sigint])
+        var group = ServiceGroupConfiguration(services: [app], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
+        // Past the bound a drain stops waiting (a client that does not read its answer).
+        group.maximumGracefulShutdownDuration = .seconds(options.drainSeconds)
+        group.maximumCancellationDuration = .seconds(5)
+        try await ServiceGroup(configuration: group).run()
         logger.info("stopped: requests drained, socket removed")
     }
 

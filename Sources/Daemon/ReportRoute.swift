@@ -33,11 +33,6 @@ struct ReportRoute {
             return ReportBatch.Input(origin: "profiles[\(index)]", profile: row.profile.mapError { error in
                 // The row's field starts with its index, already in the origin.
                 ProfileError(field: String(error.field.dropFirst("[\(index)].".count)), message: error.message)
-            }.flatMap { profile in
-                if let text = profile.text, text.count > reader.limits.maxTextCharacters {
-                    return .failure(ProfileError(field: "text", message: "over \(reader.limits.maxTextCharacters) characters (\(text.count))"))
-                }
-                return .success(profile)
             })
         }
         let batch = ReportBatch(builder: builder, renderer: model.reports.renderer, formats: .all)

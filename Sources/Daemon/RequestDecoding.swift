@@ -1,92 +1,61 @@
+import Corpus
 import Engine
 import Features
 import Foundation
 import Hummingbird
-import NIOCore
 
-/// Limits on what a request may carry (`daemon:` in the configuration).
-public struct RequestLimits: Sendable {
-    /// Bodies beyond this are refused with 413.
-    public var maxBodyBytes: Int
-    /// A profile's or a query's text beyond this many characters is refused with 422.
-    public var maxTextCharacters: Int
-
-    public init(maxBodyBytes: Int = 1 << 20, maxTextCharacters: Int = 100_000) {
-        self.maxBodyBytes = maxBodyBytes
-        self.maxTextCharacters = maxTextCharacters
-    }
-}
-
-/// A request body as a JSON object: 413 when too large, 400 when not UTF-8 or not JSON,
-/// 422 when a field has the wrong type or value.
-struct RequestBodyReader {
-    let limits: RequestLimits
-
-    func object(_ request: Request) async throws -> (object: [String: Any], data: Data) {
-        let data = try await bytes(request)
+/// Request bodies (bytes) → what the routes work with, every failure as the client's error: 400
+/// for what is not JSON (with its line and column), 422 naming the field for a wrong type or
+/// value. Public for the fuzzer (Fuzz/), which feeds it arbitrary bytes.
+public enum RequestDecoding {
+    /// The body as a JSON object.
+    public static func object(from data: Data) throws -> [String: Any] {
         let parsed: Any
-        do { parsed = try JSONSerialization.jsonObject(with: data) } catch {
-            throw APIError.badRequest("the body is not valid JSON: \((error as NSError).userInfo[NSDebugDescriptionErrorKey] ?? error.localizedDescription)")
-        }
+        do { parsed = try JSONBody.value(from: data) } catch { throw apiError(error) }
         guard let object = parsed as? [String: Any] else { throw APIError.unprocessable(field: "body", "expected a JSON object") }
-        return (object, data)
+        return object
+    }
+
+    /// `T` from the body; the error names the field at fault (422), or says where the body is
+    /// not JSON (400).
+    public static func decode<T: Decodable>(_ type: T.Type, from data: Data) throws -> T {
+        do { return try JSONBody.decode(type, from: data) } catch { throw apiError(error) }
     }
 
     /// A recommendation request — the profile with `top` and `filter` beside its fields — in
     /// one parse (it is the daemon's busiest request).
-    func recommendation(_ request: Request) async throws -> (profile: RegionProfile, top: Int, filter: CaseFilter) {
-        let data = try await bytes(request)
-        let body: RecommendationBody
-        do { body = try JSONDecoder().decode(RecommendationBody.self, from: data) } catch let error as DecodingError {
-            switch error {
-            case .dataCorrupted(let context) where context.codingPath.isEmpty:
-                throw APIError.badRequest("the body is not valid JSON: \((context.underlyingError as NSError?)?.userInfo[NSDebugDescriptionErrorKey] ?? context.debugDescription)")
-            case .typeMismatch(_, let context) where context.codingPath.isEmpty:
-                throw APIError.unprocessable(field: "body", "expected a JSON object")
-            default:
-                throw APIError.unprocessable(field: error.fieldPath.isEmpty ? "body" : error.fieldPath, "expected \(error.expected)")
-            }
-        }
-        let filter = body.options.filter
-        return (body.profile, try checked(top: body.options.top ?? 10),
-                CaseFilter(province: filter?.province, level: filter?.level, category: filter?.category, year: filter?.year))
-    }
-
-    /// The body's bytes: 413 when too large, 400 when not UTF-8.
-    private func bytes(_ request: Request) async throws -> Data {
-        let buffer: ByteBuffer
-        do {
-            buffer = try await request.body.collect(upTo: limits.maxBodyBytes)
-        } catch is NIOTooManyBytesError {
-            throw APIError(.contentTooLarge, "body_too_large", "the body is over \(limits.maxBodyBytes) bytes")
-        } catch let error as HTTPError where error.status == .contentTooLarge {
-            throw APIError(.contentTooLarge, "body_too_large", "the body is over \(limits.maxBodyBytes) bytes")
-        }
-        let bytes = Array(buffer.readableBytesView)
-        guard String(validating: bytes, as: UTF8.self) != nil else { throw APIError.badRequest("the body is not valid UTF-8") }
-        return Data(bytes)
+    public static func recommendation(from data: Data) throws -> (profile: RegionProfile, top: Int, filter: CaseFilter) {
+        let body = try decode(RecommendationBody.self, from: data)
+        return (body.profile, try checked(top: body.options.top ?? 10), body.options.caseFilter)
     }
 
     /// The options a query carries beside its profile or text: `top` (1…100) and `filter`.
-    func options(_ data: Data, defaultTop: Int) throws -> (top: Int, filter: CaseFilter) {
-        let options: QueryOptions
-        do { options = try JSONDecoder().decode(QueryOptions.self, from: data) } catch let error as DecodingError {
-            throw APIError.unprocessable(field: error.fieldPath.isEmpty ? "body" : error.fieldPath, "expected \(error.expected)")
-        }
-        let top = try checked(top: options.top ?? defaultTop)
-        let filter = options.filter
-        return (top, CaseFilter(province: filter?.province, level: filter?.level, category: filter?.category, year: filter?.year))
+    public static func options(from data: Data, defaultTop: Int) throws -> (top: Int, filter: CaseFilter) {
+        let options = try decode(QueryOptions.self, from: data)
+        return (try checked(top: options.top ?? defaultTop), options.caseFilter)
     }
 
     /// `top` within 1…100.
-    func checked(top: Int) throws -> Int {
+    public static func checked(top: Int) throws -> Int {
         guard (1...100).contains(top) else { throw APIError.unprocessable(field: "top", "must be between 1 and 100 (got \(top))") }
         return top
     }
 
-    func text(_ value: String?, field: String) throws {
-        if let value, value.count > limits.maxTextCharacters {
-            throw APIError.unprocessable(field: field, "over \(limits.maxTextCharacters) characters (\(value.count))")
+    /// A decoding failure as the client's error: 400 for what is not JSON, else 422 with the path.
+    static func apiError(_ error: any Error) -> any Error {
+        switch error {
+        case JSONBodyError.invalid(let problem):
+            return APIError.badRequest("the body is not valid JSON: \(problem)")
+        case JSONBodyError.numberOutOfRange(let path, let text):
+            return APIError.unprocessable(field: path.isEmpty ? "body" : path, "the number \(text) is out of range")
+        case let error as DecodingError:
+            if case .typeMismatch(_, let context) = error, context.codingPath.isEmpty {
+                return APIError.unprocessable(field: "body", "expected a JSON object")
+            }
+            let found = if case .valueNotFound = error { ", found null" } else { "" }
+            return APIError.unprocessable(field: error.fieldPath.isEmpty ? "body" : error.fieldPath, "expected \(error.expected)\(found)")
+        default:
+            return error
         }
     }
 }
@@ -108,10 +77,39 @@ struct QueryOptions: Decodable {
         let level: String?
         let category: String?
         let year: Int?
+
+        enum CodingKeys: String, CodingKey { case province, level, category, year }
+
+        init(from decoder: any Decoder) throws {
+            let container: KeyedDecodingContainer<CodingKeys>
+            do { container = try decoder.container(keyedBy: CodingKeys.self) } catch DecodingError.typeMismatch(_, let context) {
+                throw DecodingError.dataCorrupted(.init(codingPath: context.codingPath, debugDescription: "an object such as {\"province\": \"山西\"}"))
+            }
+            province = try container.decodeIfPresent(String.self, forKey: .province)
+            level = try container.decodeIfPresent(String.self, forKey: .level)
+            category = try container.decodeIfPresent(String.self, forKey: .category)
+            year = try container.decodeWholeNumberIfPresent(forKey: .year)
+        }
     }
 
     let top: Int?
     let filter: Filter?
+
+    var caseFilter: CaseFilter {
+        CaseFilter(province: filter?.province, level: filter?.level, category: filter?.category, year: filter?.year)
+    }
+
+    enum CodingKeys: String, CodingKey { case top, filter }
+
+    init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        top = try container.decodeWholeNumberIfPresent(forKey: .top)
+        // null is not "no filter": a client that sends it meant something, and gets told.
+        if container.contains(.filter), try container.decodeNil(forKey: .filter) {
+            throw DecodingError.dataCorruptedError(forKey: .filter, in: container, debugDescription: "an object such as {\"province\": \"山西\"} (found null)")
+        }
+        filter = try container.decodeIfPresent(Filter.self, forKey: .filter)
+    }
 }
 
 extension ProfileError {

@@ -60,7 +60,7 @@ struct Routes: Sendable {
             guard let text = body.object["text"] as? String, !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
                 throw APIError.unprocessable(field: "text", body.object["text"] == nil ? "missing: give the text to compare" : "expected a non-empty string")
             }
-            try reader.text(text, field: "text")
+            try profileErrors { try model.profiles.checkLength(of: text) }
             let options = try reader.options(body.data, defaultTop: 5)
             let analyzer = model.profiles
             let normalized = analyzer.analyzer.normalizer.normalize(text)
@@ -75,7 +75,6 @@ struct Routes: Sendable {
         router.post("/v1/recommend") { request, _ in
             let model = store.current
             let (profile, top, filter) = try await reader.recommendation(request)
-            try reader.text(profile.text, field: "text")
             let (analyzed, items) = try profileErrors {
                 let analyzed = try model.profiles.analyze(profile)
                 return (analyzed, try model.recommender.recommend(analyzed, top: top, filter: filter))
@@ -86,22 +85,18 @@ struct Routes: Sendable {
         router.post("/v1/reports") { request, _ in try await ReportRoute(store: store, reader: reader).answer(request) }
         router.post("/v1/cases") { request, _ in
             let body = try await reader.object(request)
-            try reader.text(body.object["text"] as? String, field: "text")
             let added = try corpus.cases(from: body.object, data: body.data)
-            let writes = try corpus.additions(added)
-            let model = try await reloader.edit(
-                change: { for write in writes { try CorpusEditor.put(write.new, at: write.url) } },
-                undo: { for write in writes { try CorpusEditor.put(write.old, at: write.url) } })
+            let model = try await reloader.edit { try corpus.add(added) }
             var response = try json(["added": added.map(\.id), "model": model.summary])
             response.status = .created
             return response
         }
         router.delete("/v1/cases/:id") { _, context in
             let id = context.parameters.get("id") ?? ""
-            guard let removal = try corpus.removal(of: id) else { throw unknownCase(id) }
-            let model = try await reloader.edit(
-                change: { try CorpusEditor.put(removal.new, at: removal.url) },
-                undo: { try CorpusEditor.put(removal.old, at: removal.url) })
+            let model = try await reloader.edit {
+                guard let undo = try corpus.remove(id) else { throw unknownCase(id) }
+                return undo
+            }
             return try json(["deleted": id, "model": model.summary])
         }
         router.post("/v1/admin/reload") { _, _ in

@@ -14,15 +14,18 @@ public enum SocketFile {
     }
 
     /// Makes `path` free for binding: nothing there, or a stale socket (removed). Refuses a
-    /// regular file, a directory, or a socket a live process answers on.
+    /// regular file, a directory, a socket a live process answers on, and a folder that any user
+    /// may write without the sticky bit (another user could swap the socket for one of theirs).
     public static func prepare(_ path: String) throws {
         guard path.utf8.count < 108 else { throw Refusal(path: path, reason: "too long for a Unix socket path (at most 107 bytes)") }
-        var info = stat()
-        guard lstat(path, &info) == 0 else {
-            let directory = (path as NSString).deletingLastPathComponent
-            if !directory.isEmpty { try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true) }
-            return
+        let directory = (path as NSString).deletingLastPathComponent
+        if !directory.isEmpty { try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true) }
+        var folder = stat()
+        if stat(directory.isEmpty ? "." : directory, &folder) == 0, folder.st_mode & S_IWOTH != 0, folder.st_mode & S_ISVTX == 0 {
+            throw Refusal(path: path, reason: "its folder is writable by every user and not sticky (mode \(String(folder.st_mode & 0o7777, radix: 8))): another user could replace the socket; choose a private folder or chmod +t it")
         }
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return }
         guard (info.st_mode & S_IFMT) == S_IFSOCK else {
             throw Refusal(path: path, reason: "exists and is not a socket; refusing to replace it (choose another --socket)")
         }

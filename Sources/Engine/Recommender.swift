@@ -71,11 +71,16 @@ public struct Recommender: Sendable {
     /// The best `top` practices; throws `ProfileError` when a filter names nothing that exists.
     public func recommend(_ profile: AnalyzedProfile, top: Int, filter: CaseFilter = CaseFilter()) throws -> [Recommendation] {
         let features = scorer.features
+        let query = features.weights(of: profile.terms)
+        // Punctuation only, or words no case uses, with no tag and no fact of place: nothing to
+        // rank by (every component would be 0). Refused as the empty profile is.
+        if query.values.allSatisfy({ $0 == 0 }), profile.tags.isEmpty, profile.attributes == AnalyzedProfile.Attributes() {
+            throw ProfileError(field: "profile", message: "empty: its text has no word the corpus knows, no tag and no fact of place; give at least one of text, terrain, economy or focus")
+        }
         let categoryKey = try filter.validated(taxonomy: scorer.taxonomy)
         let cases = scorer.score(profile, weights: weights)
             .filter { filter.isEmpty || filter.admits(self.cases[$0.row], action: caseActions[$0.row], categoryKey: categoryKey) }
             .sorted { $0.score > $1.score || ($0.score == $1.score && $0.row < $1.row) }
-        let query = features.weights(of: profile.terms)
         // The practices of the cases that can make the list, closest to the profile's words
         // first (ties: document order).
         // (A case without practices gives nothing; past the first `top` cases that give, none

@@ -22,6 +22,8 @@ extension DecodingError {
         switch self {
         case .typeMismatch(let type, _), .valueNotFound(let type, _): return Self.describe(type)
         case .keyNotFound: return "a value (the field is missing)"
+        // Said by the decoder that checked the value (`decodeWholeNumberIfPresent`: "an integer (found 1.5)").
+        case .dataCorrupted(let context) where !context.codingPath.isEmpty: return context.debugDescription
         default: return "a valid value"
         }
     }
@@ -33,6 +35,7 @@ extension DecodingError {
         case is Double.Type: return "a number"
         case is Bool.Type: return "true or false"
         case is [String].Type, is [Any].Type: return "a list"
+        case is [String: Any].Type: return "an object"
         default: return "\(type)"
         }
     }

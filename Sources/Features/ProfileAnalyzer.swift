@@ -74,16 +74,30 @@ public struct ProfileAnalyzer: Sendable {
     public let tagger: Tagger
     public let gazetteer: Gazetteer
     public let cues: ProfileCues
+    /// The longest profile or query text, in characters (`features.max_text_characters`): the
+    /// same limit whether the text comes from the command line, a file or the daemon.
+    public let maxTextCharacters: Int
 
-    public init(analyzer: TermAnalyzer, tagger: Tagger, gazetteer: Gazetteer, cues: ProfileCues) {
+    public init(analyzer: TermAnalyzer, tagger: Tagger, gazetteer: Gazetteer, cues: ProfileCues, maxTextCharacters: Int = 100_000) {
         self.analyzer = analyzer
         self.tagger = tagger
         self.gazetteer = gazetteer
         self.cues = cues
+        self.maxTextCharacters = maxTextCharacters
+    }
+
+    /// Refuses a text over `maxTextCharacters`, naming `field`.
+    public func checkLength(of text: String?, field: String = "text") throws {
+        guard let text else { return }
+        let count = text.count
+        if count > maxTextCharacters {
+            throw ProfileError(field: field, message: "over \(maxTextCharacters) characters (\(count)); features.max_text_characters sets the limit")
+        }
     }
 
     /// Validates and analyses a profile; throws `ProfileError` naming the field at fault.
     public func analyze(_ profile: RegionProfile) throws -> AnalyzedProfile {
+        try checkLength(of: profile.text)
         try profile.validate(focusKeys: Set(tagger.taxonomy.keys))
         let text = analyzer.normalizer.normalize(profile.text ?? "")
         let terms = analyzer.terms(normalized: text)

@@ -41,6 +41,22 @@ public struct RegionProfile: Sendable, Codable, Equatable {
         case agingShare = "aging_share"
     }
 
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        id = try container.decodeIfPresent(String.self, forKey: .id)
+        name = try container.decodeIfPresent(String.self, forKey: .name)
+        level = try container.decodeIfPresent(String.self, forKey: .level)
+        province = try container.decodeIfPresent(String.self, forKey: .province)
+        terrain = try container.decodeIfPresent([String].self, forKey: .terrain)
+        economy = try container.decodeIfPresent(String.self, forKey: .economy)
+        ethnicMinority = try container.decodeIfPresent(Bool.self, forKey: .ethnicMinority)
+        urbanization = try container.decodeIfPresent(String.self, forKey: .urbanization)
+        population = try container.decodeWholeNumberIfPresent(forKey: .population)
+        agingShare = try container.decodeIfPresent(Double.self, forKey: .agingShare)
+        focus = try container.decodeIfPresent([String].self, forKey: .focus)
+        text = try container.decodeIfPresent(String.self, forKey: .text)
+    }
+
     public static let levels = ["province", "prefecture", "county", "district", "township"]
     public static let terrains = ["mountain", "hill", "plain", "plateau", "basin", "coastal", "island", "grassland", "desert"]
     public static let economies = ["poverty", "former_poverty", "developing", "developed"]
@@ -49,10 +65,17 @@ public struct RegionProfile: Sendable, Codable, Equatable {
     /// Reads a profile from JSON; a wrong type names the field.
     public static func decode(_ data: Data) throws -> RegionProfile {
         do {
-            return try JSONDecoder().decode(RegionProfile.self, from: data)
+            return try JSONBody.decode(RegionProfile.self, from: data)
+        } catch let error as JSONBodyError {
+            switch error {
+            case .invalid: throw ProfileError(field: "profile", message: "\(error)")
+            case .numberOutOfRange(let path, let text): throw ProfileError(field: path, message: "the number \(text) is out of range")
+            }
         } catch let error as DecodingError {
             switch error {
             case .typeMismatch: throw ProfileError(field: error.fieldPath, message: "expected \(error.expected)")
+            case .dataCorrupted(let context) where !context.codingPath.isEmpty:
+                throw ProfileError(field: error.fieldPath, message: "expected \(error.expected)")
             case .valueNotFound: throw ProfileError(field: error.fieldPath, message: "expected \(error.expected), found null")
             case .dataCorrupted(let context):
                 throw ProfileError(field: context.codingPath.isEmpty ? "profile" : error.fieldPath, message: "not valid JSON: \(context.debugDescription)")

@@ -9,6 +9,8 @@ public struct ImportError: Error, CustomStringConvertible, Equatable {
         case emptyCase
         case duplicateId(id: String, existing: String)
         case unreadable(String)
+        /// The source id (given, or taken from the file name) breaks `CaseIdentifiers`' rule.
+        case invalidSourceId(String)
     }
 
     public let file: String
@@ -38,6 +40,8 @@ public struct ImportError: Error, CustomStringConvertible, Equatable {
             return "\(place): case id \(id) is already in \(existing); give another --source-id or remove the old file"
         case .unreadable(let why):
             return "\(place): cannot read: \(why)"
+        case .invalidSourceId(let problem):
+            return "\(place): \(problem); give one with --source-id"
         }
     }
 }

@@ -51,6 +51,11 @@ public struct Importer: Sendable {
 
     public func importDocument(_ data: Data, fileName: String, path: String? = nil, options: ImportOptions = ImportOptions()) throws -> ImportedDocument {
         let place = path ?? fileName
+        // One rule for every source id, given or taken from the file name (it names a file).
+        let sourceId = options.sourceId ?? Self.defaultSourceId(forFileName: fileName)
+        if let problem = CaseIdentifiers.problem(withSourceId: sourceId) {
+            throw ImportError(file: place, line: nil, reason: .invalidSourceId(problem))
+        }
         let decoded = try DocumentDecoder.decode(data, file: place)
         let paragraphs = ParagraphBuilder(reduplications: Set(rules.reduplications)).paragraphs(from: decoded.text)
         let (preamble, blocks) = CaseSegmenter(resolver: resolver).segment(paragraphs)
@@ -58,7 +63,6 @@ public struct Importer: Sendable {
             throw ImportError(file: place, line: paragraphs.first?.line ?? 1, reason: .noCase)
         }
         let metadata = DocumentMetadata(preamble: preamble)
-        let sourceId = options.sourceId ?? Self.defaultSourceId(forFileName: fileName)
         let source = SourceInfo(
             id: sourceId, file: fileName,
             title: options.title ?? metadata.title,

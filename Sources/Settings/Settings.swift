@@ -42,6 +42,8 @@ public struct Settings: Sendable {
     public var ranking: RankingSettings
     public var similar: SimilaritySettings
     public var daemon: DaemonSettings
+    /// The longest profile or query text (characters), from the command line or the daemon.
+    public var maxTextCharacters: Int
 
     /// The default file: `$PRACTICED_CONFIG`, else `config/practiced.yaml` under the working directory.
     public static func defaultFile() -> URL {
@@ -108,8 +110,11 @@ public struct Settings: Sendable {
                 socket: path("daemon.socket", "Models/run/practiced.sock"),
                 socketMode: reader.string(forKey: "daemon.socket_mode", default: "0660"),
                 idleTimeoutSeconds: reader.int(forKey: "daemon.idle_timeout_seconds", default: 30),
-                maxBodyBytes: reader.int(forKey: "daemon.max_body_bytes", default: 1 << 20),
-                maxTextCharacters: reader.int(forKey: "daemon.max_text_characters", default: 100_000))
+                drainSeconds: reader.int(forKey: "daemon.drain_seconds", default: 30),
+                maxBodyBytes: reader.int(forKey: "daemon.max_body_bytes", default: 1 << 20)),
+            // One limit for the command line and the daemon (the key was daemon's before: still read).
+            maxTextCharacters: reader.int(forKey: "features.max_text_characters",
+                                          default: reader.int(forKey: "daemon.max_text_characters", default: 100_000))
         )
     }
 }
@@ -148,8 +153,9 @@ public struct DaemonSettings: Sendable, Equatable {
     /// Octal file mode of the socket, e.g. "0660".
     public var socketMode: String
     public var idleTimeoutSeconds: Int
+    /// How long a drain (SIGTERM) waits for the answers in flight.
+    public var drainSeconds: Int
     public var maxBodyBytes: Int
-    public var maxTextCharacters: Int
 }
 
 /// Weights of similar cases (`similar.weights`): LSA cosine, TF-IDF cosine, tag overlap.

@@ -45,8 +45,8 @@ struct ImportCommand: AsyncParsableCommand {
         if sourceId != nil && files.count > 1 {
             throw ValidationError("--source-id names one document; import the files one at a time")
         }
-        if let sourceId, sourceId.range(of: #"^[A-Za-z0-9][A-Za-z0-9_-]*$"#, options: .regularExpression) == nil {
-            throw ValidationError("--source-id '\(sourceId)' must be letters, digits, - or _")
+        if let sourceId, let problem = CaseIdentifiers.problem(withSourceId: sourceId) {
+            throw ValidationError("--source-id: \(problem)")
         }
     }
 
@@ -150,7 +150,7 @@ enum ImportTarget: Equatable {
             return [Write(url: URL(fileURLWithPath: "/dev/stdout"), data: try CorpusFiles.encodeLines(documents.flatMap(\.cases)))]
         case .directory(let directory):
             return try documents.map {
-                Write(url: directory.appendingPathComponent("\($0.source.id).jsonl"), data: try CorpusFiles.encodeLines($0.cases))
+                Write(url: try CorpusFiles.file(forSource: $0.source.id, in: directory), data: try CorpusFiles.encodeLines($0.cases))
             }
         case .file(let url):
             return [Write(url: url, data: try CorpusFiles.encodeLines(keptCases + documents.flatMap(\.cases)))]

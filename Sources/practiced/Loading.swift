@@ -56,7 +56,7 @@ extension Settings {
     func loadProfileAnalyzer() throws -> ProfileAnalyzer {
         ProfileAnalyzer(
             analyzer: try loadTermAnalyzer(), tagger: try loadTagger(), gazetteer: try loadGazetteer(),
-            cues: try ProfileCues.load(from: profileCuesFile))
+            cues: try ProfileCues.load(from: profileCuesFile), maxTextCharacters: maxTextCharacters)
     }
 }
 
@@ -75,7 +75,8 @@ extension Settings {
         let model = try previous.map { try editedModel(from: $0, cases: cases, analyzer: analyzer) } ?? loadModel()
         let scorer = CaseScorer(features: features, space: try model.space(alignedTo: features), caseRegions: caseRegions, taxonomy: tagger.taxonomy)
         let weights = RankingWeights(text: ranking.text, semantic: ranking.semantic, region: ranking.region, tags: ranking.tags)
-        let profiles = ProfileAnalyzer(analyzer: analyzer, tagger: tagger, gazetteer: gazetteer, cues: try ProfileCues.load(from: profileCuesFile))
+        let profiles = ProfileAnalyzer(analyzer: analyzer, tagger: tagger, gazetteer: gazetteer, cues: try ProfileCues.load(from: profileCuesFile),
+                                       maxTextCharacters: maxTextCharacters)
         let recommender = Recommender(scorer: scorer, cases: cases, weights: weights, practicesPerCase: ranking.practicesPerCase)
         return LoadedEngine(recommender: recommender, cases: cases, profiles: profiles, model: model)
     }

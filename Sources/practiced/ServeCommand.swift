@@ -48,8 +48,8 @@ struct ServeCommand: AsyncParsableCommand {
             let configFile = configOption.config.map { URL(fileURLWithPath: $0) }
             let options = Daemon.Options(
                 socketPath: socketPath, socketMode: mode,
-                idleTimeoutSeconds: Int64(settings.daemon.idleTimeoutSeconds),
-                limits: RequestLimits(maxBodyBytes: settings.daemon.maxBodyBytes, maxTextCharacters: settings.daemon.maxTextCharacters))
+                idleTimeoutSeconds: Int64(settings.daemon.idleTimeoutSeconds), drainSeconds: Int64(settings.daemon.drainSeconds),
+                limits: RequestLimits(maxBodyBytes: settings.daemon.maxBodyBytes))
             let importer = Importer(rules: try ImportRules.load(from: settings.importRulesFile),
                                     resolver: try RegionResolver(directory: settings.divisionsDirectory))
             // A reload reads the configuration again, then the corpus and the model (rebuilt if

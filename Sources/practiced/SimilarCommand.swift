@@ -62,6 +62,7 @@ struct SimilarCommand: AsyncParsableCommand {
                 query = SimilarAnswer.query(case: engine.cases.first { $0.id == caseId }!)
             } else {
                 let analyzer = engine.profiles
+                try analyzer.checkLength(of: text)
                 let normalized = analyzer.analyzer.normalizer.normalize(text!)
                 let tags = analyzer.tagger.tags(in: normalized)
                 found = try similar.similar(toTerms: analyzer.analyzer.terms(normalized: normalized), tags: Set(tags.map(\.key)),
