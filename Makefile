@@ -78,7 +78,7 @@ bench: deps release .venv-bench/bin/python
 FUZZ_SECONDS     ?= 60
 FUZZ_API_SECONDS ?= 300
 FUZZ_EXAMPLES    ?= 50
-FUZZERS          ?= ImportFuzzer DecodeFuzzer ParagraphFuzzer ProfileFuzzer ProfileFileFuzzer CaseRecordFuzzer
+FUZZERS          ?= ImportFuzzer DecodeFuzzer ParagraphFuzzer ProfileFuzzer ProfileFileFuzzer NewCasesFuzzer
 FUZZ_PKGS        := socat
 
 # The fuzz targets are a package of their own (Fuzz/) with their own build folder. Testing is

@@ -10,7 +10,7 @@ let package = Package(
         .executable(name: "practiced", targets: ["practiced"]),
         // The stages the fuzz targets drive (Fuzz/, a package of its own that depends on this one
         // by path, so that `swift build` and `make test` never build them).
-        .library(name: "PracticedModules", targets: ["Analyzer", "Corpus", "Features", "Importer", "Regions", "Settings"]),
+        .library(name: "PracticedModules", targets: ["Analyzer", "Corpus", "Daemon", "Engine", "Features", "Importer", "Regions", "Settings"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

@@ -23,11 +23,11 @@ let package = Package(
         .executableTarget(name: "DecodeFuzzer", dependencies: ["FuzzSupport"]),
         // Text → paragraphs → case blocks (the importer's internal stages, by @testable import).
         .executableTarget(name: "ParagraphFuzzer", dependencies: ["FuzzSupport"]),
-        // A request body → region profile(s) → analysed profile.
+        // The daemon's query bodies (RequestDecoding) → profile, top, filter → analysed profile.
         .executableTarget(name: "ProfileFuzzer", dependencies: ["FuzzSupport"]),
         // A profile file (JSON, JSON Lines, CSV) → profiles.
         .executableTarget(name: "ProfileFileFuzzer", dependencies: ["FuzzSupport"]),
-        // `{"cases": [case objects]}` → cases → corpus lines → the same cases.
-        .executableTarget(name: "CaseRecordFuzzer", dependencies: ["FuzzSupport"]),
+        // POST /v1/cases' body (case objects or a raw collection) → cases → corpus lines → the same cases.
+        .executableTarget(name: "NewCasesFuzzer", dependencies: ["FuzzSupport"]),
     ]
 )

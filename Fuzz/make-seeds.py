@@ -157,8 +157,11 @@ def main():
         + [b"\x03" + piece.encode() for piece in (pieces(plan[0])[:3] if plan else text_pieces[:3])]
     )
     corpus_cases = cases()
-    case_batches = [json.dumps({"cases": [record]}, ensure_ascii=False) for record in corpus_cases]
-    case_batches.append(json.dumps({"cases": corpus_cases[:2]}, ensure_ascii=False))
+    # POST /v1/cases: case objects as GET /v1/cases/{id} gives them, and raw collections.
+    new_cases = [json.dumps({"cases": [record]}, ensure_ascii=False) for record in corpus_cases]
+    new_cases.append(json.dumps({"cases": corpus_cases[:2]}, ensure_ascii=False))
+    new_cases += [json.dumps({"text": piece, "source_id": "k%d" % number, "year": 2023}, ensure_ascii=False)
+                  for number, piece in enumerate(text_pieces[::4])]
 
     counts = {
         "ImportFuzzer": write_seeds(os.path.join(out, "seeds/ImportFuzzer"), documents_seeds),
@@ -167,7 +170,7 @@ def main():
                                     fixtures + converted + [b"\xef\xbb\xbf" + text_pieces[0].encode(), text_pieces[1].encode()[:101]]),
         "ProfileFuzzer": write_seeds(os.path.join(out, "seeds/ProfileFuzzer"), profiles_json + bodies + reports),
         "ProfileFileFuzzer": write_seeds(os.path.join(out, "seeds/ProfileFileFuzzer"), profile_files),
-        "CaseRecordFuzzer": write_seeds(os.path.join(out, "seeds/CaseRecordFuzzer"), case_batches),
+        "NewCasesFuzzer": write_seeds(os.path.join(out, "seeds/NewCasesFuzzer"), new_cases),
     }
 
     os.makedirs(os.path.join(out, "dict"), exist_ok=True)

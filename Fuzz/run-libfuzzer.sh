@@ -18,10 +18,11 @@ bin=${FUZZ_BIN:-.build-fuzz/release}
 out=${FUZZ_DIR:-.fuzz}
 
 # The importer's targets read documents: pieces of a few KB (make-seeds.py) and Chinese
-# document words; the request targets read JSON and CSV bodies (a case object runs to ~10 KB).
+# document words; the request targets read JSON and CSV bodies (a case object, or a piece of a
+# collection as JSON text, runs to ~10 KB).
 case $name in
     ImportFuzzer|DecodeFuzzer|ParagraphFuzzer) dictionary=import max_len=8192 ;;
-    CaseRecordFuzzer) dictionary=request max_len=16384 ;;
+    NewCasesFuzzer) dictionary=request max_len=16384 ;;
     *) dictionary=request max_len=8192 ;;
 esac
 

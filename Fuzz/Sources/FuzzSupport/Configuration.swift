@@ -32,7 +32,8 @@ public enum FuzzConfiguration {
             resolver: RegionResolver(directory: settings.divisionsDirectory), factsFile: settings.regionFactsFile,
             macroRegionsFile: settings.divisionsDirectory.appendingPathComponent("macro-regions.csv"))
         return ProfileAnalyzer(analyzer: analyzer, tagger: Tagger(taxonomy: try Taxonomy.load(from: settings.taxonomyFile)),
-                               gazetteer: gazetteer, cues: try ProfileCues.load(from: settings.profileCuesFile))
+                               gazetteer: gazetteer, cues: try ProfileCues.load(from: settings.profileCuesFile),
+                               maxTextCharacters: settings.maxTextCharacters)
     }
 
     /// A fuzzer without its configuration cannot run: say why and stop (not a finding).
