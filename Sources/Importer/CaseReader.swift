@@ -91,7 +91,7 @@ struct CaseReader {
         } else if !paragraph.isHeadingLike {
             return nil
         }
-        guard text.count <= 12, !text.isEmpty else { return nil }
+        guard text.hasAtMostCharacters(12), !text.isEmpty else { return nil }
         let keywords = rules.sectionKeywords
         if keywords.practices.contains(where: text.contains) { return .practices }
         if keywords.outcomes.contains(where: text.contains) { return .outcomes }
@@ -165,6 +165,10 @@ struct CaseReader {
 
     // MARK: Figures
 
+    /// 《…》 and dates: their numbers are not results.
+    private static let bookTitles = Pattern(#"《[^》]*》"#, needsOneOf: "《")
+    private static let dates = Pattern(#"[0-9]{4}(-[0-9]{4})?年([0-9]{1,2}月)?([0-9]{1,2}日)?|[0-9]{1,2}月([0-9]{1,2}日)?|[0-9]{4}年度?"#)
+
     /// The source's clauses that report a measured result: a number that is not only a date,
     /// with a word of result (达到, 提升, 覆盖, 累计…).
     func figures(in text: String) -> [String] {
@@ -172,12 +176,12 @@ struct CaseReader {
         var seen = Set<String>()
         for sentence in text.split(whereSeparator: { "。；！？\n".contains($0) }) {
             for clause in sentence.split(separator: "，") {
+                // No digit, no figure (the test below, on part of the clause): the cheap test first.
+                guard clause.utf8.contains(where: { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }) else { continue }
                 var phrase = clause.trimmingCharacters(in: .whitespaces)
                 if let marker = Enumeration.leadingMarker(in: phrase) { phrase = String(phrase.dropFirst(marker.end)) }
                 guard phrase.count >= 4, phrase.count <= 120 else { continue }
-                let withoutDates = phrase
-                    .replacingOccurrences(of: #"《[^》]*》"#, with: "", options: .regularExpression)
-                    .replacingOccurrences(of: #"[0-9]{4}(-[0-9]{4})?年([0-9]{1,2}月)?([0-9]{1,2}日)?|[0-9]{1,2}月([0-9]{1,2}日)?|[0-9]{4}年度?"#, with: "", options: .regularExpression)
+                let withoutDates = Self.dates.replacingMatches(in: Self.bookTitles.replacingMatches(in: phrase, with: ""), with: "")
                 guard withoutDates.contains(where: \.isNumber), withoutDates.unicodeScalars.contains(where: { ("0"..."9").contains($0) }) else { continue }
                 guard rules.resultWords.contains(where: phrase.contains) else { continue }
                 if seen.insert(phrase).inserted { result.append(phrase) }

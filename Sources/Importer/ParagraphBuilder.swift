@@ -20,8 +20,12 @@ struct ParagraphBuilder {
         let indentedLayout = Self.isIndentedLayout(lines)
         var paragraphs: [Paragraph] = []
         for line in lines where !line.isBlank {
-            if let last = paragraphs.last, continues(last, with: line, indentedLayout: indentedLayout) {
-                paragraphs[paragraphs.count - 1].text += String(Self.joinMark) + line.text
+            // Decided before the append: a copy of the last paragraph still alive at the append
+            // would make it copy the paragraph's whole text, for every line a long paragraph has.
+            let joins = paragraphs.last.map { continues($0, with: line, indentedLayout: indentedLayout) } ?? false
+            if joins {
+                paragraphs[paragraphs.count - 1].text.append(Self.joinMark)
+                paragraphs[paragraphs.count - 1].text.append(line.text)
             } else {
                 paragraphs.append(Paragraph(text: line.text, cells: line.cells, line: line.number, isHeading: line.isHeading))
             }
@@ -77,12 +81,13 @@ struct ParagraphBuilder {
         if indentedLayout { return !line.isIndented }
         if Enumeration.leadingMarker(in: line.text) != nil { return false }
         // A short line without sentence punctuation is a title or a label, not prose the page cut.
-        return !Self.endsSentence(paragraph.text) && (paragraph.text.count > 30 || paragraph.text.contains { "，。；：".contains($0) })
+        return !Self.endsSentence(paragraph.text)
+            && (!paragraph.text.hasAtMostCharacters(30) || paragraph.text.contains { "，。；：".contains($0) })
     }
 
     /// 一、保定易县以…, （二）培育专业队伍: a marker, short, no full stop.
     static func isMarkedHeading(_ text: String) -> Bool {
-        text.count <= 40 && !text.contains("。") && Enumeration.leadingMarker(in: text) != nil
+        text.hasAtMostCharacters(40) && !text.contains("。") && Enumeration.leadingMarker(in: text) != nil
     }
 
     static func endsSentence(_ text: String) -> Bool {
@@ -97,21 +102,22 @@ struct ParagraphBuilder {
 
     /// Lines that stand alone in any layout: 文号, dates, 附件 labels, (此件公开发布).
     static func isStandalone(_ text: String) -> Bool {
-        let patterns = [
-            #"^\S{0,16}[〔\[［][0-9]{4}[〕\]］][0-9]+号$"#,
-            #"^[0-9]{4}年[0-9]{1,2}月[0-9]{1,2}日$"#,
-            #"^附件\s*[0-9]*[:：]?$"#,
-            #"^（[^（）]{2,20}）$"#,
-        ]
-        return patterns.contains { text.range(of: $0, options: .regularExpression) != nil }
+        // Such lines are short: a long paragraph is not matched against them (each match would
+        // read the whole paragraph, and this is asked each time a line joins it).
+        guard text.hasAtMostCharacters(64) else { return false }
+        return standalonePatterns.contains { $0.matches(text) }
     }
+
+    private static let standalonePatterns = [
+        Pattern(#"^\S{0,16}[〔\[［][0-9]{4}[〕\]］][0-9]+号$"#),
+        Pattern(#"^[0-9]{4}年[0-9]{1,2}月[0-9]{1,2}日$"#),
+        Pattern(#"^附件\s*[0-9]*[:：]?$"#),
+        Pattern(#"^（[^（）]{2,20}）$"#),
+    ]
 
     /// Drops a character the PDF repeated at a break, decided on the whole document.
     private func resolveJoins(_ paragraphs: [Paragraph]) -> [Paragraph] {
-        let allText = paragraphs.map(\.text).joined(separator: "\n")
-        func occursDoubled(_ character: Character) -> Bool {
-            allText.contains(String([character, character]))
-        }
+        let doubled = Self.doubledCharacters(in: paragraphs)
         return paragraphs.map { paragraph in
             guard paragraph.text.contains(Self.joinMark) else { return paragraph }
             var characters = Array(paragraph.text)
@@ -122,7 +128,7 @@ struct ParagraphBuilder {
                 let character = characters[index]
                 if character == Self.joinMark {
                     if let left = output.last, index + 1 < characters.count, characters[index + 1] == left,
-                       SourceCleaning.isHan(left), !reduplications.contains(String([left, left])), !occursDoubled(left) {
+                       SourceCleaning.isHan(left), !reduplications.contains(String([left, left])), !doubled.contains(left) {
                         index += 2  // skip the mark and the repeated character
                         continue
                     }
@@ -137,5 +143,20 @@ struct ParagraphBuilder {
             result.text = SourceCleaning.removeStraySpaces(String(characters), keepPhraseSpaces: paragraph.isHeading)
             return result
         }
+    }
+
+    /// The characters the document writes twice in a row somewhere (not across a join), found in
+    /// one pass: searching the whole document for each doubled character at a join made the
+    /// time square in the document's length.
+    private static func doubledCharacters(in paragraphs: [Paragraph]) -> Set<Character> {
+        var doubled = Set<Character>()
+        for paragraph in paragraphs {
+            var previous: Character?
+            for character in paragraph.text {
+                if character == previous { doubled.insert(character) }
+                previous = character
+            }
+        }
+        return doubled
     }
 }
