@@ -3,7 +3,9 @@ public struct ImportError: Error, CustomStringConvertible, Equatable {
     public enum Reason: Equatable, Sendable {
         case empty
         case binary
-        case undecodable
+        /// The first byte neither UTF-8 nor GB18030 can read: its offset in the file (from 0),
+        /// its value, and the file's size.
+        case undecodable(offset: Int, byte: UInt8, size: Int)
         case noCase
         case duplicateId(id: String, existing: String)
         case unreadable(String)
@@ -26,8 +28,9 @@ public struct ImportError: Error, CustomStringConvertible, Equatable {
             return "\(place): the file is empty; expected a case collection as text"
         case .binary:
             return "\(place): this is a binary file, not text; export the document as UTF-8 text first"
-        case .undecodable:
-            return "\(place): the text is neither UTF-8 nor GB18030/GBK; convert it to UTF-8"
+        case .undecodable(let offset, let byte, let size):
+            let hex = String(byte, radix: 16, uppercase: true)
+            return "\(place): the byte at offset \(offset) (0x\(hex.count == 1 ? "0" : "")\(hex), of \(size) bytes) is part of no UTF-8 or GB18030/GBK character: a character cut short or damaged, or another encoding; convert the file to UTF-8"
         case .noCase:
             return "\(place): no recognisable case; expected numbered cases (…案例一), title lines with a ——region line, or a table with region and 典型经验 columns"
         case .duplicateId(let id, let existing):
