@@ -9,6 +9,15 @@ public struct ImportError: Error, CustomStringConvertible, Equatable {
         case noCase
         case duplicateId(id: String, existing: String)
         case unreadable(String)
+        case notFound
+        case notRegularFile(FileKind)
+        /// A document over `import.max_bytes`, refused before it is read whole.
+        case tooLarge(size: Int, limit: Int)
+    }
+
+    /// What a path that is not a regular file is.
+    public enum FileKind: Equatable, Sendable {
+        case directory, namedPipe, socket, device, other
     }
 
     public let file: String
@@ -37,6 +46,34 @@ public struct ImportError: Error, CustomStringConvertible, Equatable {
             return "\(place): case id \(id) is already in \(existing); give another --source-id or remove the old file"
         case .unreadable(let why):
             return "\(place): cannot read: \(why)"
+        case .notFound:
+            return "\(place): no such file"
+        case .notRegularFile(let kind):
+            return "\(place): \(Self.explain(kind, file: file))"
+        case .tooLarge(let size, let limit):
+            return "\(place): the document is \(Self.size(size)), over the import limit of \(Self.size(limit)); "
+                + "split the collection, or raise import.max_bytes in config/practiced.yaml (or IMPORT_MAX_BYTES)"
         }
+    }
+
+    private static func explain(_ kind: FileKind, file: String) -> String {
+        switch kind {
+        case .directory:
+            let directory = file.hasSuffix("/") ? String(file.dropLast()) : file
+            return "this is a directory, not a file; give the documents in it (\(directory)/*.txt)"
+        case .namedPipe:
+            return "this is a named pipe (FIFO), not a regular file; import reads files only (a pipe may wait for a writer forever): save the text to a file first"
+        case .socket:
+            return "this is a socket, not a regular file; import reads text files only"
+        case .device:
+            return "this is a device, not a regular file; import reads text files only"
+        case .other:
+            return "this is not a regular file; import reads text files only"
+        }
+    }
+
+    /// 1000 bytes, 209715200 bytes (200.0 MiB).
+    private static func size(_ bytes: Int) -> String {
+        bytes < 1 << 20 ? "\(bytes) bytes" : "\(bytes) bytes (" + String(format: "%.1f MiB", Double(bytes) / 1_048_576) + ")"
     }
 }

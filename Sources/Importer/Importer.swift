@@ -33,10 +33,13 @@ public struct ImportedDocument: Sendable {
 public struct Importer: Sendable {
     public let rules: ImportRules
     public let resolver: RegionResolver
+    /// Larger documents are refused (`import.max_bytes`; no limit unless given).
+    public let maxBytes: Int
 
-    public init(rules: ImportRules, resolver: RegionResolver) {
+    public init(rules: ImportRules, resolver: RegionResolver, maxBytes: Int = .max) {
         self.rules = rules
         self.resolver = resolver
+        self.maxBytes = maxBytes
     }
 
     /// Source id from a file name: `000_fec52221f5d9a716.txt` → `000` (a name followed by a
@@ -51,6 +54,9 @@ public struct Importer: Sendable {
 
     public func importDocument(_ data: Data, fileName: String, path: String? = nil, options: ImportOptions = ImportOptions()) throws -> ImportedDocument {
         let place = path ?? fileName
+        guard data.count <= maxBytes else {
+            throw ImportError(file: place, line: nil, reason: .tooLarge(size: data.count, limit: maxBytes))
+        }
         let decoded = try DocumentDecoder.decode(data, file: place)
         let paragraphs = ParagraphBuilder(reduplications: Set(rules.reduplications)).paragraphs(from: decoded.text)
         let (preamble, blocks) = CaseSegmenter(resolver: resolver).segment(paragraphs)
