@@ -90,14 +90,15 @@ struct ParagraphBuilder {
         text.hasAtMostCharacters(40) && !text.contains("。") && Enumeration.leadingMarker(in: text) != nil
     }
 
+    /// The last character, looking past closing quotes and brackets, ends a sentence. Walks back
+    /// by index: `dropLast()` on a String counts the whole text, for each line a paragraph joins.
     static func endsSentence(_ text: String) -> Bool {
-        guard var last = text.last else { return true }
-        var rest = text.dropLast()
-        while "”’）)】》\"".contains(last), let previous = rest.last {
-            last = previous
-            rest = rest.dropLast()
-        }
-        return "。！？；!?;…".contains(last)
+        guard !text.isEmpty else { return true }
+        var index = text.endIndex
+        repeat {
+            index = text.index(before: index)
+        } while "”’）)】》\"".contains(text[index]) && index > text.startIndex
+        return "。！？；!?;…".contains(text[index])
     }
 
     /// Lines that stand alone in any layout: 文号, dates, 附件 labels, (此件公开发布).
