@@ -132,6 +132,7 @@ enum Enumeration {
 /// 合理膳食行动典型案例, 案例3, 典型案例（四）.
 struct CaseHeader: Equatable {
     private static let headerPattern = Pattern(#"^(.{0,40}?)案例\s*[（(]?\s*([一二三四五六七八九十百零〇]{1,4}|[0-9]{1,3})?\s*[）)]?[:：]?$"#)
+    private static let labelEnds = CharacterSet(charactersIn: " （(")
     /// The number: trailing Chinese or Arabic numeral.
     private static let numberPattern = Pattern(#"([一二三四五六七八九十百零〇]{1,4}|[0-9]{1,3})\s*[）)]?[:：]?$"#)
 
@@ -153,6 +154,6 @@ struct CaseHeader: Equatable {
         }
         if let caseRange = label.range(of: "案例", options: .backwards) { label = String(label[..<caseRange.lowerBound]) }
         // "…案例名单", "…案例的通知" never match the anchored pattern; a bare "案例" has no label.
-        return CaseHeader(number: number, label: label.trimmingCharacters(in: CharacterSet(charactersIn: " （(")))
+        return CaseHeader(number: number, label: label.trimming(labelEnds))
     }
 }

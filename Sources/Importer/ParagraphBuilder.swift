@@ -36,7 +36,7 @@ struct ParagraphBuilder {
     func cleanLines(_ rawText: String) -> [CleanLine] {
         var result: [CleanLine] = []
         var number = 0
-        for raw in rawText.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }) {
+        for raw in Self.lines(of: rawText) {
             number += 1
             let (stripped, isHeading) = SourceCleaning.stripMarkup(String(raw))
             let isIndented = stripped.hasPrefix("  ") || stripped.hasPrefix("\u{3000}")
@@ -62,7 +62,30 @@ struct ParagraphBuilder {
     }
 
     private func clean(_ cell: String) -> String {
-        SourceCleaning.normalizeWidth(cell).trimmingCharacters(in: .whitespaces)
+        SourceCleaning.normalizeWidth(cell).trimming(.whitespaces)
+    }
+
+    /// The lines of the text, ended by LF, CRLF or CR, found on its bytes. A line break is
+    /// always a character of its own (CRLF one character), so these are the lines that
+    /// splitting the characters at "\n", "\r\n" and "\r" gives, without comparing each one.
+    static func lines(of text: String) -> [Substring] {
+        let bytes = text.utf8
+        var lines: [Substring] = []
+        var start = bytes.startIndex
+        var index = start
+        while index < bytes.endIndex {
+            let byte = bytes[index]
+            guard byte == 0x0A || byte == 0x0D else {
+                index = bytes.index(after: index)
+                continue
+            }
+            lines.append(text[start..<index])
+            index = bytes.index(after: index)
+            if byte == 0x0D, index < bytes.endIndex, bytes[index] == 0x0A { index = bytes.index(after: index) }
+            start = index
+        }
+        lines.append(text[start...])
+        return lines
     }
 
     static func isIndentedLayout(_ lines: [CleanLine]) -> Bool {
@@ -82,7 +105,7 @@ struct ParagraphBuilder {
         if Enumeration.leadingMarker(in: line.text) != nil { return false }
         // A short line without sentence punctuation is a title or a label, not prose the page cut.
         return !Self.endsSentence(paragraph.text)
-            && (!paragraph.text.hasAtMostCharacters(30) || paragraph.text.contains { "，。；：".contains($0) })
+            && (!paragraph.text.hasAtMostCharacters(30) || paragraph.text.contains(where: Self.clauseMarks.contains))
     }
 
     /// 一、保定易县以…, （二）培育专业队伍: a marker, short, no full stop.
@@ -97,9 +120,13 @@ struct ParagraphBuilder {
         var index = text.endIndex
         repeat {
             index = text.index(before: index)
-        } while "”’）)】》\"".contains(text[index]) && index > text.startIndex
-        return "。！？；!?;…".contains(text[index])
+        } while closingMarks.contains(text[index]) && index > text.startIndex
+        return sentenceEnds.contains(text[index])
     }
+
+    private static let clauseMarks = Marks("，。；：")
+    private static let closingMarks = Marks("”’）)】》\"")
+    private static let sentenceEnds = Marks("。！？；!?;…")
 
     /// Lines that stand alone in any layout: 文号, dates, 附件 labels, (此件公开发布).
     static func isStandalone(_ text: String) -> Bool {

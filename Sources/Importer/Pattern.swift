@@ -16,7 +16,9 @@ struct Pattern: @unchecked Sendable {  // NSRegularExpression is immutable and s
     }
 
     private func cannotMatch(_ text: String) -> Bool {
-        !required.isEmpty && !text.unicodeScalars.contains(where: required.contains)
+        if required.isEmpty { return false }
+        for scalar in text.unicodeScalars where required.contains(scalar) { return false }
+        return true
     }
 
     /// The first match, as `text.range(of: pattern, options: .regularExpression)` gives it.
