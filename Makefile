@@ -70,3 +70,4 @@ bench: deps release .venv-bench/bin/python
 	Benchmarks/tokenize/run.sh
 	Benchmarks/svd/run.sh
 	Benchmarks/neighbours/run.sh
+	Benchmarks/import/run.sh
