@@ -50,7 +50,7 @@ enum Enumeration {
         family.inlinePattern.map { (family, Pattern($0)) }
     })
 
-    /// The longest leading marker (第十二是，) is 6 characters and the arabic one looks at the
+    /// The longest leading marker (第二十一是，) is 6 characters and the arabic one looks at the
     /// character after it: a leading marker is sought in the first 8 characters only, so that a
     /// long paragraph is not read whole for it.
     private static let leadingSpan = 8

@@ -8,7 +8,7 @@ import Glibc
 /// opened (reading a named pipe waits for a writer that may never come); a file over the size
 /// limit is refused before it is read.
 public enum SourceFile {
-    public static func read(_ path: String, maxBytes: Int) throws -> Data {
+    public static func contents(of path: String, maxBytes: Int) throws -> Data {
         var info = stat()
         guard stat(path, &info) == 0 else { throw failure(path, errno: errno, opening: false) }
         try check(path, info, maxBytes: maxBytes)
@@ -24,7 +24,7 @@ public enum SourceFile {
         data.reserveCapacity(Int(info.st_size))
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
         while true {
-            let count = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
+            let count = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
             if count < 0 {
                 if errno == EINTR { continue }
                 throw ImportError(file: path, line: nil, reason: .unreadable(String(cString: strerror(errno))))

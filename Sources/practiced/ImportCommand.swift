@@ -65,7 +65,7 @@ struct ImportCommand: AsyncParsableCommand {
             var documents: [ImportedDocument] = []
             for file in files {
                 let url = URL(fileURLWithPath: file)
-                let data = try SourceFile.read(file, maxBytes: importer.maxBytes)
+                let data = try SourceFile.contents(of: file, maxBytes: importer.maxBytes)
                 documents.append(try importer.importDocument(data, fileName: url.lastPathComponent, path: file, options: options))
             }
 
