@@ -47,6 +47,7 @@ public struct CorpusEditor: Sendable {
         do {
             return try importer.importDocument(Data(text.utf8), fileName: "\(sourceId).txt", options: options).cases
         } catch let error as ImportError {
+            if case .tooLarge = error.reason { throw APIError(.contentTooLarge, "text_too_large", "text: \(error)") }
             throw APIError.unprocessable(field: "text", "\(error)")
         }
     }

@@ -17,6 +17,11 @@ extension DecodingError {
             .joined(separator: ".").replacingOccurrences(of: ".[", with: "[")
     }
 
+    var isDataCorrupted: Bool {
+        if case .dataCorrupted = self { return true }
+        return false
+    }
+
     /// What the value should have been, e.g. "an integer".
     public var expected: String {
         switch self {

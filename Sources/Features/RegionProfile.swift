@@ -73,6 +73,9 @@ public struct RegionProfile: Sendable, Codable, Equatable {
             }
         } catch let error as DecodingError {
             switch error {
+            // The whole document (3, "x", [1], null) is not an object.
+            case _ where error.fieldPath.isEmpty && !error.isDataCorrupted:
+                throw ProfileError(field: "profile", message: "expected a JSON object such as {\"text\": \"…\"}")
             case .typeMismatch: throw ProfileError(field: error.fieldPath, message: "expected \(error.expected)")
             case .dataCorrupted(let context) where !context.codingPath.isEmpty:
                 throw ProfileError(field: error.fieldPath, message: "expected \(error.expected)")

@@ -5,6 +5,12 @@ import Foundation
 /// practices, and the phrases that report measured results.
 struct CaseReader {
     let rules: ImportRules
+    private let resultWords: WordFinder
+
+    init(rules: ImportRules) {
+        self.rules = rules
+        resultWords = WordFinder(rules.resultWords)
+    }
 
     enum SectionKind { case background, practices, outcomes, lessons }
 
@@ -76,22 +82,24 @@ struct CaseReader {
     private func dropCaseTextLabel(_ text: String) -> String {
         for label in rules.caseTextLabels {
             for colon in ["：", ":"] where text.hasPrefix(label + colon) {
-                return String(text.dropFirst(label.count + 1)).trimmingCharacters(in: .whitespaces)
+                return String(text.dropFirst(label.count + 1)).trimming(.whitespaces)
             }
         }
         return text
     }
 
+    private static let headingEnds = CharacterSet(charactersIn: " 。：:")
+
     /// A short heading such as 一、主要做法, 二、推进成效, 工作背景 — named by its words.
     func sectionKind(of paragraph: Paragraph) -> SectionKind? {
-        var text = paragraph.text.trimmingCharacters(in: CharacterSet(charactersIn: " 。：:"))
+        var text = paragraph.text.trimming(Self.headingEnds)
         if let marker = Enumeration.leadingMarker(in: text) {
             guard marker.family == .section else { return nil }
-            text = String(text.dropFirst(marker.end)).trimmingCharacters(in: .whitespaces)
+            text = String(text.dropFirst(marker.end)).trimming(.whitespaces)
         } else if !paragraph.isHeadingLike {
             return nil
         }
-        guard text.count <= 12, !text.isEmpty else { return nil }
+        guard text.hasAtMostCharacters(12), !text.isEmpty else { return nil }
         let keywords = rules.sectionKeywords
         if keywords.practices.contains(where: text.contains) { return .practices }
         if keywords.outcomes.contains(where: text.contains) { return .outcomes }
@@ -133,11 +141,11 @@ struct CaseReader {
             return (text, [])
         }
         let characters = Array(text)
-        let lead = String(characters[0..<best[0].start]).trimmingCharacters(in: .whitespacesAndNewlines)
+        let lead = String(characters[0..<best[0].start]).trimming(.whitespacesAndNewlines)
         var items: [(String, String)] = []
         for (index, marker) in best.enumerated() {
             let end = index + 1 < best.count ? best[index + 1].start : characters.count
-            let body = String(characters[marker.end..<end]).trimmingCharacters(in: .whitespacesAndNewlines)
+            let body = String(characters[marker.end..<end]).trimming(.whitespacesAndNewlines)
             items.append((heading(of: body), body))
         }
         return (lead.isEmpty ? nil : lead, items)
@@ -157,29 +165,38 @@ struct CaseReader {
     static func heading(of item: String) -> String {
         let firstLine = item.split(separator: "\n", maxSplits: 1).first.map(String.init) ?? item
         var heading = firstLine
-        if let stop = firstLine.firstIndex(where: { "。！？".contains($0) }) {
+        if let stop = firstLine.firstIndex(where: fullStops.contains) {
             heading = String(firstLine[..<stop])
         }
-        return heading.trimmingCharacters(in: CharacterSet(charactersIn: " ：:；;，,"))
+        return heading.trimming(headingPunctuation)
     }
 
+    private static let fullStops = Marks("。！？")
+    private static let headingPunctuation = CharacterSet(charactersIn: " ：:；;，,")
+
     // MARK: Figures
+
+    private static let clauseEnds = Marks("。；！？\n")
+    private static let clauseSeparator = Marks("，")
+    /// 《…》 and dates: their numbers are not results.
+    private static let bookTitles = Pattern(#"《[^》]*》"#, needsOneOf: "《")
+    private static let dates = Pattern(#"[0-9]{4}(-[0-9]{4})?年([0-9]{1,2}月)?([0-9]{1,2}日)?|[0-9]{1,2}月([0-9]{1,2}日)?|[0-9]{4}年度?"#)
 
     /// The source's clauses that report a measured result: a number that is not only a date,
     /// with a word of result (达到, 提升, 覆盖, 累计…).
     func figures(in text: String) -> [String] {
         var result: [String] = []
         var seen = Set<String>()
-        for sentence in text.split(whereSeparator: { "。；！？\n".contains($0) }) {
-            for clause in sentence.split(separator: "，") {
-                var phrase = clause.trimmingCharacters(in: .whitespaces)
+        for sentence in text.split(whereSeparator: Self.clauseEnds.contains) {
+            for clause in sentence.split(whereSeparator: Self.clauseSeparator.contains) {
+                // No digit, no figure (the test below, on part of the clause): the cheap test first.
+                guard clause.utf8.contains(where: { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }) else { continue }
+                var phrase = clause.trimming(.whitespaces)
                 if let marker = Enumeration.leadingMarker(in: phrase) { phrase = String(phrase.dropFirst(marker.end)) }
                 guard phrase.count >= 4, phrase.count <= 120 else { continue }
-                let withoutDates = phrase
-                    .replacingOccurrences(of: #"《[^》]*》"#, with: "", options: .regularExpression)
-                    .replacingOccurrences(of: #"[0-9]{4}(-[0-9]{4})?年([0-9]{1,2}月)?([0-9]{1,2}日)?|[0-9]{1,2}月([0-9]{1,2}日)?|[0-9]{4}年度?"#, with: "", options: .regularExpression)
+                let withoutDates = Self.dates.replacingMatches(in: Self.bookTitles.replacingMatches(in: phrase, with: ""), with: "")
                 guard withoutDates.contains(where: \.isNumber), withoutDates.unicodeScalars.contains(where: { ("0"..."9").contains($0) }) else { continue }
-                guard rules.resultWords.contains(where: phrase.contains) else { continue }
+                guard resultWords.anyOccurs(in: phrase) else { continue }
                 if seen.insert(phrase).inserted { result.append(phrase) }
             }
         }

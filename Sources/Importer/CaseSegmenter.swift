@@ -166,7 +166,7 @@ struct CaseSegmenter {
 
     private func stripMarker(_ text: String) -> String {
         guard let marker = Enumeration.leadingMarker(in: text) else { return text }
-        return String(text.dropFirst(marker.end)).trimmingCharacters(in: .whitespaces)
+        return String(text.dropFirst(marker.end)).trimming(.whitespaces)
     }
 
     /// The unit a title begins with (石家庄市坚持… → 石家庄市; 保定易县以… → 保定易县;

@@ -12,9 +12,9 @@ struct DocumentMetadata {
     init(preamble: [Paragraph]) {
         let texts = preamble.map { SourceCleaning.removeStraySpaces($0.text) }
         for text in texts {
-            if docNumber == nil, let range = text.range(of: #"[^\s，。：:]{1,16}[〔\[［][0-9]{4}[〕\]］][0-9]+号"#, options: .regularExpression) {
-                docNumber = String(text[range]).replacingOccurrences(of: #"[\[［]"#, with: "〔", options: .regularExpression)
-                    .replacingOccurrences(of: #"[\]］]"#, with: "〕", options: .regularExpression)
+            if docNumber == nil, let range = Self.docNumberPattern.firstRange(in: text) {
+                docNumber = String(text[range]).replacingOccurrences(of: "[", with: "〔").replacingOccurrences(of: "［", with: "〔")
+                    .replacingOccurrences(of: "]", with: "〕").replacingOccurrences(of: "］", with: "〕")
             }
             if issuer == nil, text.hasSuffix("文件"), text.count <= 40 {
                 issuer = String(text.dropLast(2))
@@ -34,9 +34,7 @@ struct DocumentMetadata {
 
     /// 1. 鹤壁市：创新模式 全民共建… → (1, 鹤壁市, 创新模式 全民共建…)
     static func listEntry(_ text: String) -> (number: Int, region: String, title: String)? {
-        let pattern = #"^([0-9]{1,3})[.、．]\s*([^：:]{2,30})[：:]\s*(.{4,80})$"#
-        guard let regex = try? NSRegularExpression(pattern: pattern),
-              let match = regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)),
+        guard let match = listEntryPattern.firstMatch(in: text),
               let number = Range(match.range(at: 1), in: text).flatMap({ Int(text[$0]) }),
               let region = Range(match.range(at: 2), in: text),
               let title = Range(match.range(at: 3), in: text) else { return nil }
@@ -44,12 +42,17 @@ struct DocumentMetadata {
     }
 
     private static func firstYear(_ text: String) -> Int? {
-        guard let range = text.range(of: #"(19|20)[0-9]{2}"#, options: .regularExpression) else { return nil }
+        guard let range = yearPattern.firstRange(in: text) else { return nil }
         return Int(text[range])
     }
 
     private static func dateYear(_ text: String) -> Int? {
-        guard text.range(of: #"^[0-9]{4}年[0-9]{1,2}月[0-9]{1,2}日$"#, options: .regularExpression) != nil else { return nil }
+        guard datePattern.matches(text) else { return nil }
         return firstYear(text)
     }
+
+    private static let docNumberPattern = Pattern(#"[^\s，。：:]{1,16}[〔\[［][0-9]{4}[〕\]］][0-9]+号"#)
+    private static let listEntryPattern = Pattern(#"^([0-9]{1,3})[.、．]\s*([^：:]{2,30})[：:]\s*(.{4,80})$"#)
+    private static let yearPattern = Pattern(#"(19|20)[0-9]{2}"#)
+    private static let datePattern = Pattern(#"^[0-9]{4}年[0-9]{1,2}月[0-9]{1,2}日$"#)
 }

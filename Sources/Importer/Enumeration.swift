@@ -44,42 +44,56 @@ enum Enumeration {
         let end: Int
     }
 
+    /// The patterns, compiled once (they are matched against every paragraph and clause).
+    private static let leadingPatterns = Dictionary(uniqueKeysWithValues: Family.allCases.map { ($0, Pattern($0.leadingPattern)) })
+    private static let inlinePatterns = Dictionary(uniqueKeysWithValues: Family.allCases.compactMap { family in
+        family.inlinePattern.map { (family, Pattern($0)) }
+    })
+
+    /// The longest leading marker (第二十一是，) is 6 characters and the arabic one looks at the
+    /// character after it: a leading marker is sought in the first 8 characters only, so that a
+    /// long paragraph is not read whole for it.
+    private static let leadingSpan = 8
+
     static func leadingMarker(in text: String) -> Marker? {
+        let start = String(text.prefix(leadingSpan))
         for family in Family.allCases {
-            if let marker = firstMatch(family.leadingPattern, family: family, in: text) { return marker }
+            if let marker = firstMarker(of: family, in: start) { return marker }
         }
         return nil
     }
 
     static func leadingMarker(in text: String, family: Family) -> Marker? {
-        firstMatch(family.leadingPattern, family: family, in: text)
+        firstMarker(of: family, in: String(text.prefix(leadingSpan)))
     }
 
     /// Every marker of `family` in `text`: inline ones where the family has an inline form,
     /// else only one at the start.
     static func markers(in text: String, family: Family) -> [Marker] {
-        guard let pattern = family.inlinePattern else {
+        guard let pattern = inlinePatterns[family] else {
             return leadingMarker(in: text, family: family).map { [$0] } ?? []
         }
-        let regex = try! NSRegularExpression(pattern: pattern)
-        let nsText = text as NSString
-        return regex.matches(in: text, range: NSRange(location: 0, length: nsText.length)).compactMap { match in
-            marker(from: match, family: family, in: text)
+        // Character offsets counted on from the previous match: from the start for each match
+        // would make a paragraph with many markers take time square in its length.
+        var counted = (index: text.startIndex, offset: 0)
+        func offset(of index: String.Index) -> Int {
+            counted = (index, counted.offset + text.distance(from: counted.index, to: index))
+            return counted.offset
+        }
+        return pattern.allMatches(in: text).compactMap { match in
+            guard let whole = Range(match.range, in: text), let group = Range(match.range(at: 1), in: text),
+                  let number = value(of: String(text[group])) else { return nil }
+            let start = offset(of: whole.lowerBound)
+            return Marker(family: family, number: number, start: start, end: offset(of: whole.upperBound))
         }
     }
 
-    private static func firstMatch(_ pattern: String, family: Family, in text: String) -> Marker? {
-        let regex = try! NSRegularExpression(pattern: pattern)
-        guard let match = regex.firstMatch(in: text, range: NSRange(location: 0, length: (text as NSString).length)) else { return nil }
-        return marker(from: match, family: family, in: text)
-    }
-
-    private static func marker(from match: NSTextCheckingResult, family: Family, in text: String) -> Marker? {
-        guard let whole = Range(match.range, in: text), let group = Range(match.range(at: 1), in: text) else { return nil }
-        guard let number = value(of: String(text[group])) else { return nil }
+    private static func firstMarker(of family: Family, in text: String) -> Marker? {
+        guard let match = leadingPatterns[family]!.firstMatch(in: text),
+              let whole = Range(match.range, in: text), let group = Range(match.range(at: 1), in: text),
+              let number = value(of: String(text[group])) else { return nil }
         let start = text.distance(from: text.startIndex, to: whole.lowerBound)
-        let end = text.distance(from: text.startIndex, to: whole.upperBound)
-        return Marker(family: family, number: number, start: start, end: end)
+        return Marker(family: family, number: number, start: start, end: text.distance(from: text.startIndex, to: whole.upperBound))
     }
 
     /// 一 → 1, 十二 → 12, 二十 → 20, 7 → 7, ③ → 3.
@@ -117,21 +131,22 @@ enum Enumeration {
 /// A line that opens a numbered case: 健康中国行动推进典型经验案例一, 健康知识普及行动类典型案例二,
 /// 合理膳食行动典型案例, 案例3, 典型案例（四）.
 struct CaseHeader: Equatable {
+    private static let headerPattern = Pattern(#"^(.{0,40}?)案例\s*[（(]?\s*([一二三四五六七八九十百零〇]{1,4}|[0-9]{1,3})?\s*[）)]?[:：]?$"#)
+    private static let labelEnds = CharacterSet(charactersIn: " （(")
+    /// The number: trailing Chinese or Arabic numeral.
+    private static let numberPattern = Pattern(#"([一二三四五六七八九十百零〇]{1,4}|[0-9]{1,3})\s*[）)]?[:：]?$"#)
+
     /// The number the line gives the case, if any.
     let number: Int?
     /// The text before 案例 (健康知识普及行动类典型): where a special action is named, it labels the case.
     let label: String
 
     static func parse(_ text: String) -> CaseHeader? {
-        let pattern = #"^(.{0,40}?)案例\s*[（(]?\s*([一二三四五六七八九十百零〇]{1,4}|[0-9]{1,3})?\s*[）)]?[:：]?$"#
-        guard text.count <= 48,
-              let match = text.range(of: pattern, options: .regularExpression) else { return nil }
+        guard text.hasAtMostCharacters(48), let match = headerPattern.firstRange(in: text) else { return nil }
         let line = String(text[match])
-        // The number: trailing Chinese or Arabic numeral.
-        let numberPattern = #"([一二三四五六七八九十百零〇]{1,4}|[0-9]{1,3})\s*[）)]?[:：]?$"#
         var number: Int?
         var label = line
-        if let numberRange = line.range(of: numberPattern, options: .regularExpression),
+        if let numberRange = numberPattern.firstRange(in: line),
            line[..<numberRange.lowerBound].hasSuffix("案例") || line[..<numberRange.lowerBound].hasSuffix("（") || line[..<numberRange.lowerBound].hasSuffix("(") {
             let numeral = line[numberRange].filter { !"）):： ".contains($0) }
             number = Enumeration.value(of: String(numeral))
@@ -139,6 +154,6 @@ struct CaseHeader: Equatable {
         }
         if let caseRange = label.range(of: "案例", options: .backwards) { label = String(label[..<caseRange.lowerBound]) }
         // "…案例名单", "…案例的通知" never match the anchored pattern; a bare "案例" has no label.
-        return CaseHeader(number: number, label: label.trimmingCharacters(in: CharacterSet(charactersIn: " （(")))
+        return CaseHeader(number: number, label: label.trimming(labelEnds))
     }
 }

@@ -33,10 +33,13 @@ public struct ImportedDocument: Sendable {
 public struct Importer: Sendable {
     public let rules: ImportRules
     public let resolver: RegionResolver
+    /// Larger documents are refused (`import.max_bytes`; no limit unless given).
+    public let maxBytes: Int
 
-    public init(rules: ImportRules, resolver: RegionResolver) {
+    public init(rules: ImportRules, resolver: RegionResolver, maxBytes: Int = .max) {
         self.rules = rules
         self.resolver = resolver
+        self.maxBytes = maxBytes
     }
 
     /// Source id from a file name: `000_fec52221f5d9a716.txt` → `000` (a name followed by a
@@ -55,6 +58,9 @@ public struct Importer: Sendable {
         let sourceId = options.sourceId ?? Self.defaultSourceId(forFileName: fileName)
         if let problem = CaseIdentifiers.problem(withSourceId: sourceId) {
             throw ImportError(file: place, line: nil, reason: .invalidSourceId(problem))
+        }
+        guard data.count <= maxBytes else {
+            throw ImportError(file: place, line: nil, reason: .tooLarge(size: data.count, limit: maxBytes))
         }
         let decoded = try DocumentDecoder.decode(data, file: place)
         let paragraphs = ParagraphBuilder(reduplications: Set(rules.reduplications)).paragraphs(from: decoded.text)
@@ -113,8 +119,11 @@ public struct Importer: Sendable {
     /// before plus one; else the order of appearance.
     private func assignOrdinals(_ blocks: [CaseBlock], list: [(number: Int, region: String, title: String)]) -> [Int] {
         func squeeze(_ text: String?) -> String { (text ?? "").filter { !$0.isWhitespace } }
+        // The list's first entry with each title, looked up (not searched) for each case.
+        let numberOfTitle = Dictionary(list.map { (squeeze($0.title), $0.number) }) { first, _ in first }
         let fromList = blocks.map { block in
-            list.first { !squeeze(block.title).isEmpty && squeeze($0.title) == squeeze(block.title) }?.number
+            let title = squeeze(block.title)
+            return title.isEmpty ? nil : numberOfTitle[title]
         }
         if fromList.allSatisfy({ $0 != nil }), Set(fromList.compactMap { $0 }).count == blocks.count {
             return fromList.map { $0! }
@@ -128,11 +137,12 @@ public struct Importer: Sendable {
     /// Resolves each case's region; a name found in several provinces is read in the
     /// province most of the document's cases are in.
     private func resolveRegions(_ blocks: [CaseBlock], list: [(number: Int, region: String, title: String)], ordinals: [Int]) -> [RegionInfo] {
+        let regionOfNumber = Dictionary(list.map { ($0.number, $0.region) }) { first, _ in first }
         func candidates(_ index: Int) -> [String] {
             let block = blocks[index]
             var names: [String] = []
             if let written = block.regionWritten { names.append(written) }
-            if let entry = list.first(where: { $0.number == ordinals[index] }) { names.append(entry.region) }
+            if let region = regionOfNumber[ordinals[index]] { names.append(region) }
             if let title = block.title, let lead = CaseSegmenter(resolver: resolver).leadingRegion(of: title) { names.append(lead) }
             return names
         }

@@ -13,7 +13,7 @@ struct Paragraph: Equatable {
 
     /// Short and without a full stop: a title, a section heading, a region line.
     var isHeadingLike: Bool {
-        isHeading || (text.count <= 60 && !text.contains("。"))
+        isHeading || (text.hasAtMostCharacters(60) && !text.contains("。"))
     }
 }
 

@@ -20,8 +20,12 @@ struct ParagraphBuilder {
         let indentedLayout = Self.isIndentedLayout(lines)
         var paragraphs: [Paragraph] = []
         for line in lines where !line.isBlank {
-            if let last = paragraphs.last, continues(last, with: line, indentedLayout: indentedLayout) {
-                paragraphs[paragraphs.count - 1].text += String(Self.joinMark) + line.text
+            // Decided before the append: a copy of the last paragraph still alive at the append
+            // would make it copy the paragraph's whole text, for every line a long paragraph has.
+            let joins = paragraphs.last.map { continues($0, with: line, indentedLayout: indentedLayout) } ?? false
+            if joins {
+                paragraphs[paragraphs.count - 1].text.append(Self.joinMark)
+                paragraphs[paragraphs.count - 1].text.append(line.text)
             } else {
                 paragraphs.append(Paragraph(text: line.text, cells: line.cells, line: line.number, isHeading: line.isHeading))
             }
@@ -32,7 +36,7 @@ struct ParagraphBuilder {
     func cleanLines(_ rawText: String) -> [CleanLine] {
         var result: [CleanLine] = []
         var number = 0
-        for raw in rawText.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }) {
+        for raw in Self.lines(of: rawText) {
             number += 1
             let (stripped, isHeading) = SourceCleaning.stripMarkup(String(raw))
             let isIndented = stripped.hasPrefix("  ") || stripped.hasPrefix("\u{3000}")
@@ -58,7 +62,30 @@ struct ParagraphBuilder {
     }
 
     private func clean(_ cell: String) -> String {
-        SourceCleaning.normalizeWidth(cell).trimmingCharacters(in: .whitespaces)
+        SourceCleaning.normalizeWidth(cell).trimming(.whitespaces)
+    }
+
+    /// The lines of the text, ended by LF, CRLF or CR, found on its bytes. A line break is
+    /// always a character of its own (CRLF one character), so these are the lines that
+    /// splitting the characters at "\n", "\r\n" and "\r" gives, without comparing each one.
+    static func lines(of text: String) -> [Substring] {
+        let bytes = text.utf8
+        var lines: [Substring] = []
+        var start = bytes.startIndex
+        var index = start
+        while index < bytes.endIndex {
+            let byte = bytes[index]
+            guard byte == 0x0A || byte == 0x0D else {
+                index = bytes.index(after: index)
+                continue
+            }
+            lines.append(text[start..<index])
+            index = bytes.index(after: index)
+            if byte == 0x0D, index < bytes.endIndex, bytes[index] == 0x0A { index = bytes.index(after: index) }
+            start = index
+        }
+        lines.append(text[start...])
+        return lines
     }
 
     static func isIndentedLayout(_ lines: [CleanLine]) -> Bool {
@@ -77,41 +104,48 @@ struct ParagraphBuilder {
         if indentedLayout { return !line.isIndented }
         if Enumeration.leadingMarker(in: line.text) != nil { return false }
         // A short line without sentence punctuation is a title or a label, not prose the page cut.
-        return !Self.endsSentence(paragraph.text) && (paragraph.text.count > 30 || paragraph.text.contains { "，。；：".contains($0) })
+        return !Self.endsSentence(paragraph.text)
+            && (!paragraph.text.hasAtMostCharacters(30) || paragraph.text.contains(where: Self.clauseMarks.contains))
     }
 
     /// 一、保定易县以…, （二）培育专业队伍: a marker, short, no full stop.
     static func isMarkedHeading(_ text: String) -> Bool {
-        text.count <= 40 && !text.contains("。") && Enumeration.leadingMarker(in: text) != nil
+        text.hasAtMostCharacters(40) && !text.contains("。") && Enumeration.leadingMarker(in: text) != nil
     }
 
+    /// The last character, looking past closing quotes and brackets, ends a sentence. Walks back
+    /// by index: `dropLast()` on a String counts the whole text, for each line a paragraph joins.
     static func endsSentence(_ text: String) -> Bool {
-        guard var last = text.last else { return true }
-        var rest = text.dropLast()
-        while "”’）)】》\"".contains(last), let previous = rest.last {
-            last = previous
-            rest = rest.dropLast()
-        }
-        return "。！？；!?;…".contains(last)
+        guard !text.isEmpty else { return true }
+        var index = text.endIndex
+        repeat {
+            index = text.index(before: index)
+        } while closingMarks.contains(text[index]) && index > text.startIndex
+        return sentenceEnds.contains(text[index])
     }
+
+    private static let clauseMarks = Marks("，。；：")
+    private static let closingMarks = Marks("”’）)】》\"")
+    private static let sentenceEnds = Marks("。！？；!?;…")
 
     /// Lines that stand alone in any layout: 文号, dates, 附件 labels, (此件公开发布).
     static func isStandalone(_ text: String) -> Bool {
-        let patterns = [
-            #"^\S{0,16}[〔\[［][0-9]{4}[〕\]］][0-9]+号$"#,
-            #"^[0-9]{4}年[0-9]{1,2}月[0-9]{1,2}日$"#,
-            #"^附件\s*[0-9]*[:：]?$"#,
-            #"^（[^（）]{2,20}）$"#,
-        ]
-        return patterns.contains { text.range(of: $0, options: .regularExpression) != nil }
+        // Such lines are short: a long paragraph is not matched against them (each match would
+        // read the whole paragraph, and this is asked each time a line joins it).
+        guard text.hasAtMostCharacters(64) else { return false }
+        return standalonePatterns.contains { $0.matches(text) }
     }
+
+    private static let standalonePatterns = [
+        Pattern(#"^\S{0,16}[〔\[［][0-9]{4}[〕\]］][0-9]+号$"#),
+        Pattern(#"^[0-9]{4}年[0-9]{1,2}月[0-9]{1,2}日$"#),
+        Pattern(#"^附件\s*[0-9]*[:：]?$"#),
+        Pattern(#"^（[^（）]{2,20}）$"#),
+    ]
 
     /// Drops a character the PDF repeated at a break, decided on the whole document.
     private func resolveJoins(_ paragraphs: [Paragraph]) -> [Paragraph] {
-        let allText = paragraphs.map(\.text).joined(separator: "\n")
-        func occursDoubled(_ character: Character) -> Bool {
-            allText.contains(String([character, character]))
-        }
+        let doubled = Self.doubledCharacters(in: paragraphs)
         return paragraphs.map { paragraph in
             guard paragraph.text.contains(Self.joinMark) else { return paragraph }
             var characters = Array(paragraph.text)
@@ -122,7 +156,7 @@ struct ParagraphBuilder {
                 let character = characters[index]
                 if character == Self.joinMark {
                     if let left = output.last, index + 1 < characters.count, characters[index + 1] == left,
-                       SourceCleaning.isHan(left), !reduplications.contains(String([left, left])), !occursDoubled(left) {
+                       SourceCleaning.isHan(left), !reduplications.contains(String([left, left])), !doubled.contains(left) {
                         index += 2  // skip the mark and the repeated character
                         continue
                     }
@@ -137,5 +171,20 @@ struct ParagraphBuilder {
             result.text = SourceCleaning.removeStraySpaces(String(characters), keepPhraseSpaces: paragraph.isHeading)
             return result
         }
+    }
+
+    /// The characters the document writes twice in a row somewhere (not across a join), found in
+    /// one pass: searching the whole document for each doubled character at a join made the
+    /// time square in the document's length.
+    private static func doubledCharacters(in paragraphs: [Paragraph]) -> Set<Character> {
+        var doubled = Set<Character>()
+        for paragraph in paragraphs {
+            var previous: Character?
+            for character in paragraph.text {
+                if character == previous { doubled.insert(character) }
+                previous = character
+            }
+        }
+        return doubled
     }
 }

@@ -4,19 +4,36 @@ import Foundation
 /// analyzer's `TextNormalizer` prepares text for segmentation). Each function has one job
 /// and keeps the source's wording: only markup, debris, widths and stray spaces change.
 enum SourceCleaning {
+    private enum Patterns {
+        static let tag = Pattern(#"</?[A-Za-z][A-Za-z0-9]*(\s[^<>]*)?/?>"#, needsOneOf: "<")
+        static let headingMark = Pattern(#"^[ \t\x{3000}]*#{1,6}[ \t\x{3000}]*"#, needsOneOf: "#")
+        static let closingHeadingMark = Pattern(#"[ \t]+#+[ \t]*$"#, needsOneOf: "#")
+        static let rule = Pattern(#"^[ \t]*([-*_=][ \t]*){3,}$"#, needsOneOf: "-*_=")
+        static let decimalPoint = Pattern(#"(?<=[0-9])．(?=[0-9])"#, needsOneOf: "．")
+        // The lookahead only rules out a "(" that nothing closes, where the two runs around the
+        // Chinese character would otherwise be tried at every split: time square in the line's length.
+        static let asciiParentheses = Pattern(#"\(\s*([0-9]{1,2}|[一二三四五六七八九十]{1,3}|(?=[^()]*\))[^()]*[\u4E00-\u9FFF][^()]*)\s*\)"#, needsOneOf: "(")
+        static let asciiComma = Pattern(#"(?<=[\u4E00-\u9FFF]),(?=[\u4E00-\u9FFF])"#, needsOneOf: ",")
+        static let asciiSemicolon = Pattern(#"(?<=[\u4E00-\u9FFF]);"#, needsOneOf: ";")
+        static let asciiColon = Pattern(#"(?<=[\u4E00-\u9FFF]):"#, needsOneOf: ":")
+        static let dashes = Pattern(#"(?:[—―─－]{2,}|--+)"#, needsOneOf: "—―─－-")
+    }
+
     /// Removes HTML tags (`<p>`, `</p>`…), Markdown heading marks and bold/italic markers.
     /// Returns the text and whether the line was a Markdown heading.
     static func stripMarkup(_ line: String) -> (text: String, isHeading: Bool) {
-        var text = line.replacingOccurrences(of: #"</?[A-Za-z][A-Za-z0-9]*(\s[^<>]*)?/?>"#, with: "", options: .regularExpression)
+        var text = Patterns.tag.replacingMatches(in: line, with: "")
         var isHeading = false
-        if let range = text.range(of: #"^[ \t\x{3000}]*#{1,6}[ \t\x{3000}]*"#, options: .regularExpression) {
+        if let range = Patterns.headingMark.firstRange(in: text) {
             isHeading = true
             text.removeSubrange(range)
-            text = text.replacingOccurrences(of: #"[ \t]+#+[ \t]*$"#, with: "", options: .regularExpression)
+            text = Patterns.closingHeadingMark.replacingMatches(in: text, with: "")
         }
-        text = text.replacingOccurrences(of: "**", with: "").replacingOccurrences(of: "__", with: "")
+        if text.utf8.contains(where: { $0 == UInt8(ascii: "*") || $0 == UInt8(ascii: "_") }) {
+            text = text.replacingOccurrences(of: "**", with: "").replacingOccurrences(of: "__", with: "")
+        }
         // A Markdown or plain-text rule (---, ***, ___) is layout, not content.
-        if text.range(of: #"^[ \t]*([-*_=][ \t]*){3,}$"#, options: .regularExpression) != nil { text = "" }
+        if Patterns.rule.matches(text) { text = "" }
         return (text, isHeading)
     }
 
@@ -38,15 +55,13 @@ enum SourceCleaning {
         }
         var result = String(String.UnicodeScalarView(scalars))
         // ．between digits is a decimal point.
-        result = result.replacingOccurrences(of: #"(?<=[0-9])．(?=[0-9])"#, with: ".", options: .regularExpression)
+        result = Patterns.decimalPoint.replacingMatches(in: result, with: ".")
         // (1) (一) (内容) → （1） （一） （内容） when the content is a marker or Chinese.
-        result = result.replacingOccurrences(
-            of: #"\(\s*([0-9]{1,2}|[一二三四五六七八九十]{1,3}|[^()]*[\u4E00-\u9FFF][^()]*)\s*\)"#,
-            with: "（$1）", options: .regularExpression)
-        result = result.replacingOccurrences(of: #"(?<=[\u4E00-\u9FFF]),(?=[\u4E00-\u9FFF])"#, with: "，", options: .regularExpression)
-        result = result.replacingOccurrences(of: #"(?<=[\u4E00-\u9FFF]);"#, with: "；", options: .regularExpression)
-        result = result.replacingOccurrences(of: #"(?<=[\u4E00-\u9FFF]):"#, with: "：", options: .regularExpression)
-        result = result.replacingOccurrences(of: #"(?:[—―─－]{2,}|--+)"#, with: "——", options: .regularExpression)
+        result = Patterns.asciiParentheses.replacingMatches(in: result, with: "（$1）")
+        result = Patterns.asciiComma.replacingMatches(in: result, with: "，")
+        result = Patterns.asciiSemicolon.replacingMatches(in: result, with: "；")
+        result = Patterns.asciiColon.replacingMatches(in: result, with: "：")
+        result = Patterns.dashes.replacingMatches(in: result, with: "——")
         return result
     }
 
@@ -72,8 +87,8 @@ enum SourceCleaning {
             guard let left = result.last, end < characters.count else { continue }  // leading or trailing
             let right = characters[end]
             if keepPhraseSpaces, isWide(left), isWide(right),
-               !isHan(left) || hanRun(endingBefore: result) >= 2,
-               !isHan(right) || hanRun(startingAt: end, in: characters) >= 2 {
+               !isHan(left) || endsWithTwoHan(result),
+               !isHan(right) || twoHan(startingAt: end, in: characters) {
                 result.append(" ")
             } else if !isWide(left) && !isWide(right) {
                 result.append(" ")
@@ -100,22 +115,14 @@ enum SourceCleaning {
         }
     }
 
-    private static func hanRun(endingBefore text: String) -> Int {
-        var count = 0
-        for character in text.reversed() {
-            guard isHan(character) else { break }
-            count += 1
-        }
-        return count
+    /// A phrase, not a lone character, ends the text. Only the last two characters are looked
+    /// at: counting the whole run would make a long heading's cleaning time square in its length.
+    private static func endsWithTwoHan(_ text: String) -> Bool {
+        let lastTwo = text.reversed().prefix(2)
+        return lastTwo.count == 2 && lastTwo.allSatisfy(isHan)
     }
 
-    private static func hanRun(startingAt start: Int, in characters: [Character]) -> Int {
-        var count = 0
-        var index = start
-        while index < characters.count, isHan(characters[index]) {
-            count += 1
-            index += 1
-        }
-        return count
+    private static func twoHan(startingAt start: Int, in characters: [Character]) -> Bool {
+        start + 1 < characters.count && isHan(characters[start]) && isHan(characters[start + 1])
     }
 }

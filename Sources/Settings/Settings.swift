@@ -18,6 +18,8 @@ public struct Settings: Sendable {
     public var regionFactsFile: URL
     /// Knowledge the importer uses: section names, result words, special actions…
     public var importRulesFile: URL
+    /// Larger documents are refused by the importer, before they are read.
+    public var importMaxBytes: Int
     /// Where the built model is written.
     public var modelDirectory: URL
     /// jieba's dictionary (dict.txt) as python3-jieba installs it.
@@ -79,6 +81,7 @@ public struct Settings: Sendable {
             divisionsDirectory: path("regions.divisions", "config/divisions"),
             regionFactsFile: path("regions.facts", "config/region-facts.csv"),
             importRulesFile: path("import.rules", "config/import-rules.json"),
+            importMaxBytes: reader.int(forKey: "import.max_bytes", default: 64 << 20),
             modelDirectory: path("model.directory", "Models/model"),
             jiebaDictionary: path("analysis.jieba.dictionary", "/usr/lib/python3/dist-packages/jieba/dict.txt"),
             jiebaHMMDirectory: path("analysis.jieba.hmm", "/usr/lib/python3/dist-packages/jieba/finalseg"),

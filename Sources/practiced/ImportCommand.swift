@@ -53,18 +53,19 @@ struct ImportCommand: AsyncParsableCommand {
     func run() async throws {
         try await reportingFailure {
             let settings = try await configOption.load()
+            guard settings.importMaxBytes > 0 else {
+                throw SettingsValueError(key: "import.max_bytes", message: "\(settings.importMaxBytes) is not a size in bytes")
+            }
             let importer = Importer(
                 rules: try ImportRules.load(from: settings.importRulesFile),
-                resolver: try RegionResolver(directory: settings.divisionsDirectory))
+                resolver: try RegionResolver(directory: settings.divisionsDirectory),
+                maxBytes: settings.importMaxBytes)
             let options = ImportOptions(sourceId: sourceId, title: title, issuer: issuer, year: year)
 
             var documents: [ImportedDocument] = []
             for file in files {
                 let url = URL(fileURLWithPath: file)
-                let data: Data
-                do { data = try Data(contentsOf: url) } catch {
-                    throw ImportError(file: file, line: nil, reason: .unreadable(error.localizedDescription))
-                }
+                let data = try SourceFile.contents(of: file, maxBytes: importer.maxBytes)
                 documents.append(try importer.importDocument(data, fileName: url.lastPathComponent, path: file, options: options))
             }
 

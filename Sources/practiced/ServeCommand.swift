@@ -51,7 +51,8 @@ struct ServeCommand: AsyncParsableCommand {
                 idleTimeoutSeconds: Int64(settings.daemon.idleTimeoutSeconds), drainSeconds: Int64(settings.daemon.drainSeconds),
                 limits: RequestLimits(maxBodyBytes: settings.daemon.maxBodyBytes))
             let importer = Importer(rules: try ImportRules.load(from: settings.importRulesFile),
-                                    resolver: try RegionResolver(directory: settings.divisionsDirectory))
+                                    resolver: try RegionResolver(directory: settings.divisionsDirectory),
+                                    maxBytes: settings.importMaxBytes)
             // A reload reads the configuration again, then the corpus and the model (rebuilt if
             // its inputs changed); a corpus edit rebuilds with the latest configuration.
             let daemon = Daemon(

@@ -283,6 +283,24 @@ func errorMessage(_ object: [String: Any]) -> String { (object["error"] as? [Str
         try? FileManager.default.removeItem(at: work)
     }
 
+    /// A raw collection over import.max_bytes is refused as too large (413), naming the limit.
+    @Test func aCollectionOverTheImportLimitIsRefused() throws {
+        let work = try temporaryDirectory()
+        let corpus = work.appendingPathComponent("corpus")
+        try FileManager.default.copyItem(at: projectRoot.appendingPathComponent("Models/corpus"), to: corpus)
+        let daemon = try ServedDaemon(environment: [
+            "CORPUS_DIRECTORY": corpus.path, "MODEL_DIRECTORY": work.appendingPathComponent("model").path, "IMPORT_MAX_BYTES": "1000",
+        ])
+        let text = try String(contentsOf: URL(fileURLWithPath: seeds[0]), encoding: .utf8)
+        let body = try JSONSerialization.data(withJSONObject: ["text": text, "source_id": "k9"])
+        let refused = try daemon.request("POST", "/v1/cases", body: body)
+        #expect(refused.status == 413, "\(refused.body)")
+        #expect(refused.body.contains("over the import limit of 1000 bytes"))
+        #expect(!FileManager.default.fileExists(atPath: corpus.appendingPathComponent("k9.jsonl").path))
+        #expect(daemon.stop() == 0)
+        try? FileManager.default.removeItem(at: work)
+    }
+
     /// One case posted while serving is folded into the model (no SVD): searchable at once,
     /// counted as folded, saved so that a reload finds it; deleting it leaves the built model.
     @Test func aCaseIsFoldedInWithoutARebuild() throws {

@@ -84,20 +84,14 @@ import Testing
         }
     }
 
-    /// KNOWN ISSUE, left to the lead (Features decoding is being refactored; found by
-    /// ProfileFuzzer and ProfileFileFuzzer): a profile that is JSON but not an object — `3`,
-    /// `"x"`, `[1]`, `null`, in a `--profile` file or a line of a JSON Lines file — is refused
-    /// with an empty field and a Swift type name (`p.json:1: : expected Dictionary<String, Any>`)
-    /// instead of naming the profile. When it is fixed, this test reports that the known issue
-    /// was not recorded: remove `withKnownIssue`.
+    /// Found by ProfileFuzzer and ProfileFileFuzzer: a profile that is JSON but not an object —
+    /// `3`, `"x"`, `[1]`, `null`, in a `--profile` file or a line of a JSON Lines file — was
+    /// refused with an empty field and a Swift type name (`p.json:1: : expected Dictionary<String, Any>`).
     @Test func aProfileThatIsNotAnObjectIsRefusedNamingTheProfile() {
         for json in ["3", #""x""#, "[1]", "null"] {
-            withKnownIssue("RegionProfile.decode: empty field and a Swift type name for \(json)") {
-                let error = #expect(throws: ProfileError.self) { try RegionProfile.decode(Data(json.utf8)) }
-                #expect(error?.field == "profile", "\(String(describing: error))")
-                #expect(error?.message.contains("Dictionary") == false, "\(String(describing: error))")
-            }
+            let error = #expect(throws: ProfileError.self) { try RegionProfile.decode(Data(json.utf8)) }
+            #expect(error?.field == "profile", "\(json): \(String(describing: error))")
+            #expect(error?.message.contains("Dictionary") == false, "\(json): \(String(describing: error))")
         }
     }
 }
-

@@ -43,7 +43,7 @@ import Testing
     @Test func textInNoKnownEncodingIsRefusedWithItsLine() throws {
         let bad = try Data(contentsOf: fixtures.appendingPathComponent("encodings/broken-gbk.txt"))
         let error = try #require(reason(of: bad, name: "broken.txt"))
-        #expect(error.reason == .undecodable)
+        #expect(error.reason == .undecodable(offset: 31, byte: 0xFF, size: 44))
         #expect(error.line == 3)
         #expect(error.description.hasPrefix("broken.txt:3:"))
     }
