@@ -3,7 +3,8 @@ import FuzzSupport
 import Importer
 
 /// DocumentDecoder.decode on any bytes: UTF-8 taken as it is (without a BOM), else GB18030
-/// converted, else refused as empty, binary or undecodable with the file and a line inside it.
+/// converted, else refused as empty, binary or undecodable with the file and a line inside it
+/// (and, for undecodable text, the offset of a byte that is there).
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzDecode(_ bytes: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
     let data = Data(libFuzzerInput: bytes, count: count)
@@ -11,7 +12,13 @@ public func fuzzDecode(_ bytes: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
     do {
         decoded = try DocumentDecoder.decode(data, file: "fuzz.txt")
     } catch let error as ImportError {
-        expect([.empty, .binary, .undecodable].contains(error.reason), "a decoding error is empty, binary or undecodable: \(error)")
+        switch error.reason {
+        case .empty, .binary: break
+        case .undecodable(let offset, let byte, let size):
+            expect(size == data.count && (0..<size).contains(offset) && data[offset] == byte,
+                   "the undecodable byte is where it is said to be: \(error)")
+        default: violated("a decoding error is empty, binary or undecodable: \(error)")
+        }
         if let line = error.line { expect((1...lineCount(data)).contains(line), "line \(line) is in the file: \(error)") }
         return 0
     } catch {
