@@ -115,8 +115,9 @@ import Testing
         func cases(_ source: String, _ numbers: [Int]) throws -> [[String: Any]] {
             try numbers.map { try sandbox.caseObject(id: String(format: "%@-%02d", source, $0), source: source) }
         }
-        // Three posts at once to one source: every case survives.
-        for round in 1...4 {
+        // Three posts at once to one source: every case survives. (The code before the fix lost
+        // cases in 4 rounds of 4, and answered 500 to an overlap in 3 of 3.)
+        for round in 1...3 {
             let source = "race\(round)"
             let statuses = try postTogether([try cases(source, [1, 2]), try cases(source, [3]), try cases(source, [4, 5])])
             #expect(statuses == ["201", "201", "201"], "round \(round): \(statuses)")
@@ -124,7 +125,7 @@ import Testing
             #expect(saved == (1...5).map { String(format: "%@-%02d", source, $0) }, "round \(round): the file holds \(saved)")
         }
         // Two posts at once with an id in common: one is refused (409), the other's cases stay.
-        for round in 1...3 {
+        for round in 1...2 {
             let source = "overlap\(round)"
             let statuses = try postTogether([try cases(source, [1, 2]), try cases(source, [2, 3])])
             #expect(statuses.sorted() == ["201", "409"], "round \(round): \(statuses)")
@@ -132,7 +133,7 @@ import Testing
             #expect(saved == ["\(source)-01", "\(source)-02"] || saved == ["\(source)-02", "\(source)-03"], "round \(round): \(saved)")
         }
         let health = try sandbox.daemon.json("GET", "/v1/health").object["model"] as? [String: Any]
-        #expect(health?["cases"] as? Int == 48 + 20 + 6)
+        #expect(health?["cases"] as? Int == 48 + 15 + 4)
     }
 
     /// Item 4: SIGTERM while a long answer is being written: the client gets every byte.
