@@ -43,12 +43,14 @@ struct Routes: Sendable {
             // ?top=N&province=…&level=…&category=…&year=…
             let query = request.uri.queryParameters
             func integer(_ name: String, field: String) throws -> Int? {
-                guard let text = query.get(name) else { return nil }
+                guard let text = query.get(name), !text.isEmpty else { return nil }
                 guard let number = Int(text) else { throw APIError.unprocessable(field: field, "expected an integer, found '\(text)'") }
                 return number
             }
             let top = try reader.checked(top: try integer("top", field: "top") ?? 5)
-            let filter = CaseFilter(province: query.get("province"), level: query.get("level"), category: query.get("category"),
+            // An empty parameter (?province=) is no filter, as a form leaves it.
+            func text(_ name: String) -> String? { query.get(name).flatMap { $0.isEmpty ? nil : $0 } }
+            let filter = CaseFilter(province: text("province"), level: text("level"), category: text("category"),
                                     year: try integer("year", field: "filter.year"))
             let found = try profileErrors { try model.similar.similar(toCase: id, top: top, filter: filter) }
             if wantsText(request) { return textResponse(SimilarAnswer.render(found, cases: model.cases, labels: model.tagLabels)) }

@@ -51,6 +51,10 @@ extension KeyedDecodingContainer {
     /// An integer field read as a number first, then checked: Foundation's JSONDecoder refuses
     /// 1.5 or 1e20 for an `Int` without saying which field; this names it.
     public func decodeWholeNumberIfPresent(forKey key: Key) throws -> Int? {
+        // null is not a number: the client sent the field and gets told (as OpenAPI's integer says).
+        if contains(key), try decodeNil(forKey: key) {
+            throw DecodingError.dataCorruptedError(forKey: key, in: self, debugDescription: "an integer (found null)")
+        }
         guard let number = try decodeIfPresent(Double.self, forKey: key) else { return nil }
         // Integers beyond 2^53 are not exact in a Double: no field here needs them.
         guard number.rounded() == number, abs(number) <= 9_007_199_254_740_992 else {

@@ -287,6 +287,12 @@ import Testing
             let answer = try sandbox.daemon.json("POST", "/v1/recommend", #"{"text": "山区", "filter": \#(filter)}"#)
             #expect(answer.status == 422 && errorMessage(answer.object).hasPrefix("filter: expected an object"), "\(filter): \(answer.object)")
         }
+        // null is no integer (found by schemathesis); an empty query parameter is no filter.
+        for body in [#"{"text": "山区", "top": null}"#, #"{"text": "山区", "filter": {"year": null}}"#] {
+            let answer = try sandbox.daemon.json("POST", "/v1/recommend", body)
+            #expect(answer.status == 422 && errorMessage(answer.object).contains("found null"), "\(body): \(answer.object)")
+        }
+        #expect(try sandbox.daemon.json("GET", "/v1/cases/003-01/similar?province=&level=&category=&year=").status == 200)
         for text in ["，。！？……——", "!!! ??? ...", "hello world of public health"] {
             let answer = try sandbox.daemon.json("POST", "/v1/recommend", #"{"text": "\#(text)"}"#)
             #expect(answer.status == 422 && errorMessage(answer.object).hasPrefix("profile: empty"), "\(text): \(answer.object)")
