@@ -27,7 +27,7 @@ struct ReportRoute {
             throw APIError.unprocessable(field: "format", "'\(formatName)' is not one of json, markdown, html")
         }
         var builder = model.reports.builder
-        builder.top = try reader.options(body.data, defaultTop: 10).top
+        builder.top = try RequestDecoding.options(from: body.data, defaultTop: 10).top
         let inputs = ProfileFile.rows(ofJSONArray: items).map { row in
             let index = row.line - 1
             return ReportBatch.Input(origin: "profiles[\(index)]", profile: row.profile.mapError { error in

@@ -30,12 +30,6 @@ struct RequestBodyReader {
         try RequestDecoding.recommendation(from: try await bytes(request))
     }
 
-    func options(_ data: Data, defaultTop: Int) throws -> (top: Int, filter: CaseFilter) {
-        try RequestDecoding.options(from: data, defaultTop: defaultTop)
-    }
-
-    func checked(top: Int) throws -> Int { try RequestDecoding.checked(top: top) }
-
     /// The body's bytes: 413 when too large, 400 when not UTF-8.
     private func bytes(_ request: Request) async throws -> Data {
         let tooLarge = APIError(.contentTooLarge, "body_too_large", "the body is over \(limits.maxBodyBytes) bytes")

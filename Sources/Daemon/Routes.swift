@@ -47,7 +47,7 @@ struct Routes: Sendable {
                 guard let number = Int(text) else { throw APIError.unprocessable(field: field, "expected an integer, found '\(text)'") }
                 return number
             }
-            let top = try reader.checked(top: try integer("top", field: "top") ?? 5)
+            let top = try RequestDecoding.checked(top: try integer("top", field: "top") ?? 5)
             // An empty parameter (?province=) is no filter, as a form leaves it.
             func text(_ name: String) -> String? { query.get(name).flatMap { $0.isEmpty ? nil : $0 } }
             let filter = CaseFilter(province: text("province"), level: text("level"), category: text("category"),
@@ -63,7 +63,7 @@ struct Routes: Sendable {
                 throw APIError.unprocessable(field: "text", body.object["text"] == nil ? "missing: give the text to compare" : "expected a non-empty string")
             }
             try profileErrors { try model.profiles.checkLength(of: text) }
-            let options = try reader.options(body.data, defaultTop: 5)
+            let options = try RequestDecoding.options(from: body.data, defaultTop: 5)
             let analyzer = model.profiles
             let normalized = analyzer.analyzer.normalizer.normalize(text)
             let tags = analyzer.tagger.tags(in: normalized)
