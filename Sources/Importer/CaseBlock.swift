@@ -10,6 +10,8 @@ struct CaseBlock {
     /// Containing units the document writes apart, e.g. a table's province and prefecture cells.
     var regionContext: String = ""
     var body: [Paragraph] = []
+    /// Decisions the reader guessed at (title with no break found, unit from the body…), for the review.
+    var guesses: [String] = []
     /// Source line where the case starts.
     var line: Int
 }

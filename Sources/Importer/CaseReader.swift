@@ -21,6 +21,8 @@ struct CaseReader {
         var lessons: String?
         var figures: [String]
         var text: String
+        /// Decisions about the practices that were guesses, for the review.
+        var guesses: [String] = []
     }
 
     func read(_ block: CaseBlock) -> Reading {
@@ -42,21 +44,24 @@ struct CaseReader {
                 sections[sections.count - 1].paragraphs.append(paragraph)
             }
         }
-        func texts(_ kind: SectionKind) -> [String] {
-            sections.filter { $0.kind == kind }.flatMap { $0.paragraphs.map(\.text) }
+        func paragraphs(_ kind: SectionKind) -> [Paragraph] {
+            sections.filter { $0.kind == kind }.flatMap(\.paragraphs)
         }
+        func texts(_ kind: SectionKind) -> [String] { paragraphs(kind).map(\.text) }
 
         var backgroundParts: [String]
-        let practiceSource: [String]
+        let practiceSource: [Paragraph]
+        var guesses: [String] = []
         if sections.contains(where: { $0.kind == .practices }) {
             backgroundParts = introduction.map(\.text) + texts(.background)
-            practiceSource = texts(.practices)
+            practiceSource = paragraphs(.practices)
         } else {
             // No 主要做法 section: the practices are the enumeration of the body itself.
             backgroundParts = texts(.background)
-            practiceSource = introduction.map(\.text)
+            practiceSource = introduction
+            if !sections.isEmpty { guesses.append("practices: no 做法 section, read from the text before the first section") }
         }
-        let (lead, practices) = Self.practices(in: practiceSource)
+        let (lead, practices, closing) = Self.practices(in: practiceSource)
         if let lead, !lead.isEmpty { backgroundParts.append(lead) }
 
         var textParts: [String] = []
@@ -66,10 +71,11 @@ struct CaseReader {
         return Reading(
             background: Self.joined(backgroundParts),
             practices: practices,
-            outcomes: Self.joined(texts(.outcomes)),
+            outcomes: Self.joined([closing].compactMap { $0 } + texts(.outcomes)),
             lessons: Self.joined(texts(.lessons)),
             figures: figures(in: body.map(\.text).joined(separator: "\n")),
-            text: fullText
+            text: fullText,
+            guesses: guesses
         )
     }
 
@@ -94,8 +100,10 @@ struct CaseReader {
     func sectionKind(of paragraph: Paragraph) -> SectionKind? {
         var text = paragraph.text.trimming(Self.headingEnds)
         if let marker = Enumeration.leadingMarker(in: text) {
-            guard marker.family == .section else { return nil }
+            // 一、主要做法 or, in a layout that numbers its cases 一、, （二）主要做法: any marker, a
+            // shorter text under the inner ones (（三）创新工作举措 is a practice).
             text = String(text.dropFirst(marker.end)).trimming(.whitespaces)
+            guard marker.family == .section || text.hasAtMostCharacters(6) else { return nil }
         } else if !paragraph.isHeadingLike {
             return nil
         }
@@ -108,48 +116,83 @@ struct CaseReader {
         return nil
     }
 
-    /// The top-level enumeration of `paragraphs`: the marker family whose item 1 comes first
-    /// and is followed by 2, 3… (items of other families nested inside are part of the text).
-    /// Returns the text before item 1 and the items, each as (first sentence, whole text).
-    static func practices(in paragraphs: [String]) -> (lead: String?, items: [(heading: String, text: String)]) {
-        let text = paragraphs.joined(separator: "\n")
-        guard !text.isEmpty else { return (nil, []) }
-        // Paragraph start offsets, in Characters.
+    /// The outermost enumeration of a practice section, whatever its markers and wherever its
+    /// level starts. Markers that open paragraphs come first: when one family numbers paragraphs
+    /// 1, 2, 3… that is the outer level, and the same or other markers inside them (一是 inside
+    /// （一）, 一是 inside 一是) are sub-items. Else paragraphs that open with a bold phrase. Else
+    /// markers inside the text count (（1）…（2）… in one paragraph, 一是…二是…). Returns the text
+    /// before item 1 (a lead), the items as (heading, text), and an unnumbered paragraph after the
+    /// last item that closes the section rather than continuing it (a result, 通过以上措施…).
+    static func practices(in paragraphs: [Paragraph]) -> (lead: String?, items: [(heading: String, text: String)], closing: String?) {
+        let texts = paragraphs.map(\.text)
+        let text = texts.joined(separator: "\n")
+        guard !text.isEmpty else { return (nil, [], nil) }
         var starts: [Int] = []
         var offset = 0
-        for paragraph in paragraphs {
+        for paragraph in texts {
             starts.append(offset)
             offset += paragraph.count + 1
         }
 
-        var best: [Enumeration.Marker] = []
-        for family in Enumeration.Family.allCases {
-            var markers: [Enumeration.Marker] = []
-            for (index, paragraph) in paragraphs.enumerated() {
-                let found = family.inlinePattern == nil
-                    ? Enumeration.leadingMarker(in: paragraph, family: family).map { [$0] } ?? []
-                    : Enumeration.markers(in: paragraph, family: family)
-                markers += found.map {
-                    Enumeration.Marker(family: family, number: $0.number, start: $0.start + starts[index], end: $0.end + starts[index])
+        func sequence(inline: Bool) -> [Enumeration.Marker] {
+            var best: [Enumeration.Marker] = []
+            for family in Enumeration.Family.allCases {
+                var markers: [Enumeration.Marker] = []
+                for (index, paragraph) in texts.enumerated() {
+                    let found = !inline || family.inlinePattern == nil
+                        ? Enumeration.leadingMarker(in: paragraph, family: family).map { [$0] } ?? []
+                        : Enumeration.markers(in: paragraph, family: family)
+                    markers += found.map {
+                        Enumeration.Marker(family: family, number: $0.number, start: $0.start + starts[index], end: $0.end + starts[index])
+                    }
+                }
+                let run = Self.sequence(markers)
+                let enough = inline ? (run.count >= 2 || (run.count == 1 && family.inlinePattern == nil)) : run.count >= 2
+                guard enough else { continue }
+                if best.isEmpty || run[0].start < best[0].start { best = run }
+            }
+            return best
+        }
+        var best = sequence(inline: false)
+        if best.isEmpty {
+            // Bold lead phrases: each bold-led paragraph opens an item.
+            let bold = paragraphs.indices.filter { paragraphs[$0].leadIsBold }
+            if bold.count >= 2 {
+                best = bold.enumerated().map { number, index in
+                    Enumeration.Marker(family: .section, number: number + 1, start: starts[index], end: starts[index])
                 }
             }
-            let sequence = Self.sequence(markers)
-            guard sequence.count >= 2 || (sequence.count == 1 && family.inlinePattern == nil) else { continue }
-            if best.isEmpty || sequence[0].start < best[0].start { best = sequence }
         }
-        guard !best.isEmpty else {
-            return (text, [])
-        }
+        if best.isEmpty { best = sequence(inline: true) }
+        guard !best.isEmpty else { return (text, [], nil) }
         let characters = Array(text)
         let lead = String(characters[0..<best[0].start]).trimming(.whitespacesAndNewlines)
         var items: [(String, String)] = []
+        var closing: String?
         for (index, marker) in best.enumerated() {
-            let end = index + 1 < best.count ? best[index + 1].start : characters.count
-            let body = String(characters[marker.end..<end]).trimming(.whitespacesAndNewlines)
+            var end = index + 1 < best.count ? best[index + 1].start : characters.count
+            if index + 1 == best.count, let last = Self.closingParagraph(after: marker, texts: texts, starts: starts, paragraphs: paragraphs) {
+                closing = texts[last]
+                end = starts[last] - 1
+            }
+            let body = String(characters[marker.end..<max(end, marker.end)]).trimming(.whitespacesAndNewlines)
             items.append((heading(of: body), body))
         }
-        return (lead.isEmpty ? nil : lead, items)
+        return (lead.isEmpty ? nil : lead, items, closing)
     }
+
+    /// The last paragraph of a section, when the last item opened a paragraph of its own and this
+    /// one is not part of it: it opens with no marker while every item's paragraph did, and it
+    /// sums up (通过…, 经过…, 目前…) rather than continuing the item.
+    private static func closingParagraph(after marker: Enumeration.Marker, texts: [String], starts: [Int], paragraphs: [Paragraph]) -> Int? {
+        guard let markerParagraph = starts.lastIndex(where: { $0 <= marker.start }), starts[markerParagraph] == marker.start,
+              markerParagraph + 1 < texts.count, let last = texts.indices.last else { return nil }
+        let text = texts[last]
+        guard Enumeration.leadingMarker(in: text) == nil, !paragraphs[last].leadIsBold else { return nil }
+        return Self.closingOpenings.contains(where: text.hasPrefix) ? last : nil
+    }
+
+    private static let closingOpenings = ["通过", "经过", "目前", "截至", "截止", "近年来", "总之", "综上"]
 
     /// 1, 2, 3… in reading order, starting from the first 1.
     private static func sequence(_ markers: [Enumeration.Marker]) -> [Enumeration.Marker] {
@@ -167,6 +210,10 @@ struct CaseReader {
         var heading = firstLine
         if let stop = firstLine.firstIndex(where: fullStops.contains) {
             heading = String(firstLine[..<stop])
+        }
+        // 用活数字手段：为慢病患者… → 用活数字手段; but 推进六大健康行动，包括：… keeps its clause.
+        if let colon = heading.firstIndex(where: { $0 == "：" }), !heading[..<colon].contains("，") {
+            heading = String(heading[..<colon])
         }
         return heading.trimming(headingPunctuation)
     }

@@ -1,21 +1,29 @@
 import Foundation
 import Regions
 
-/// Finds the cases of a document. Three kinds of anchor are recognised, strongest first:
+/// Finds the cases of a document by its structure rather than by a list of layouts. The
+/// anchors, strongest first:
 /// 1. table rows whose cells are administrative units (省 · 市 · 县), each followed by the
 ///    case's text (典型经验：…);
-/// 2. ——region lines, under a title (or after it on the same line: 标题——河北省保定市),
-///    possibly preceded by a case header (…典型经验案例一) or a work-group line;
-/// 3. case headers alone (…案例一), the title on the next line beginning with its unit
-///    (石家庄市坚持…), or numbered title lines that begin with a unit (一、保定易县以…).
+/// 2. case headers, whatever their wording (…典型经验案例一, 合理膳食行动典型案例, 案例3, 案 例 一,
+///    典型经验1  unit：title), a 目录's entries left out;
+/// 3. where neither 2 nor 4 is found, numbered headings whose numbers run on through the whole document (一、 二、 … or
+///    （一）…, 5. 6. 7.) while the numbers inside them start again in each case;
+/// 4. ——region lines under a title (or after it: 标题——河北省保定市) that no header opened.
+/// A candidate case with no paragraph of text (a 目录's entry, a cover's title) is not a case.
 struct CaseSegmenter {
     let resolver: RegionResolver
+    let isSectionHeading: (Paragraph) -> Bool
+
+    private var units: UnitNames { UnitNames(resolver: resolver) }
 
     func segment(_ paragraphs: [Paragraph]) -> (preamble: [Paragraph], blocks: [CaseBlock]) {
         if let result = segmentTable(paragraphs) { return result }
-        if let result = segmentByRegionLines(paragraphs) { return result }
-        if let result = segmentByHeaders(paragraphs) { return result }
-        if let result = segmentByTitles(paragraphs) { return result }
+        let headers = headerAnchors(paragraphs) ?? []
+        let marked = (headers + dashAnchors(paragraphs, besides: headers)).sorted { $0.index < $1.index }
+        if let anchors = marked.isEmpty ? numberedAnchors(paragraphs) : marked, let result = blocks(at: anchors, in: paragraphs) {
+            return result
+        }
         return (paragraphs, [])
     }
 
@@ -69,114 +77,131 @@ struct CaseSegmenter {
         return (before, after)
     }
 
-    private func isWorkGroupLine(_ paragraph: Paragraph) -> Bool {
-        paragraph.text.count <= 30 && (paragraph.text.hasSuffix("工作组") || paragraph.text.hasSuffix("专项行动组"))
-    }
-
-    private func isLabelLine(_ paragraph: Paragraph) -> Bool {
-        CaseHeader.parse(paragraph.text) != nil || isWorkGroupLine(paragraph)
-    }
-
-    private func segmentByRegionLines(_ paragraphs: [Paragraph]) -> ([Paragraph], [CaseBlock])? {
-        let found = paragraphs.indices.compactMap { index in regionLine(paragraphs[index]).map { (index, $0) } }
-        guard !found.isEmpty else { return nil }
-        var starts: [(start: Int, bodyStart: Int, block: CaseBlock)] = []
+    /// ——region lines that open a case no header opened: the case starts at its title, the
+    /// heading lines just above (or, for title——region, the line itself).
+    private func dashAnchors(_ paragraphs: [Paragraph], besides headers: [Anchor]) -> [Anchor] {
+        var anchors: [Anchor] = []
         var boundary = 0
-        for (index, parsed) in found {
-            var block = CaseBlock(line: paragraphs[index].line)
-            block.regionWritten = parsed.region
+        for index in paragraphs.indices {
+            guard let parsed = regionLine(paragraphs[index]) else { continue }
+            defer { boundary = index + 1 }
+            let covered = headers.contains { header in
+                header.index < index && index - header.index <= 6 && !paragraphs[(header.index + 1)..<index].contains(where: isProse)
+            }
+            if covered { continue }
             var start = index
-            if let title = parsed.title {
-                block.title = title
-            } else if index - 1 >= boundary, paragraphs[index - 1].isHeadingLike, !isLabelLine(paragraphs[index - 1]) {
-                block.title = paragraphs[index - 1].text
-                start = index - 1
+            if parsed.title == nil {
+                while start - 1 >= boundary, index - start < 3, paragraphs[start - 1].isHeadingLike, !isProse(paragraphs[start - 1]),
+                      !isSectionHeading(paragraphs[start - 1]), regionLine(paragraphs[start - 1]) == nil {
+                    start -= 1
+                }
             }
-            while start - 1 >= boundary, start - index > -4, isLabelLine(paragraphs[start - 1]) {
-                start -= 1
-                block.labels.insert(paragraphs[start].text, at: 0)
-                if let header = CaseHeader.parse(paragraphs[start].text), block.number == nil { block.number = header.number }
-            }
-            block.line = paragraphs[start].line
-            starts.append((start, index + 1, block))
-            boundary = index + 1
+            anchors.append(Anchor(index: start, number: nil, opening: "", isHeader: false, headStart: start))
         }
-        var blocks: [CaseBlock] = []
-        for (position, entry) in starts.enumerated() {
-            let end = position + 1 < starts.count ? starts[position + 1].start : paragraphs.count
-            var block = entry.block
-            block.body = Array(paragraphs[min(entry.bodyStart, end)..<end])
-            blocks.append(block)
-        }
-        return (Array(paragraphs[..<starts[0].start]), blocks)
+        return anchors
     }
 
-    // MARK: Case headers alone
+    // MARK: Case headers and numbered headings
 
-    private func segmentByHeaders(_ paragraphs: [Paragraph]) -> ([Paragraph], [CaseBlock])? {
-        let headers = paragraphs.indices.filter { CaseHeader.parse(paragraphs[$0].text) != nil }
-        guard !headers.isEmpty else { return nil }
+    /// Where a case opens: its paragraph, the number it gives, the text after that number.
+    struct Anchor {
+        let index: Int
+        let number: Int?
+        let opening: String
+        let isHeader: Bool
+        /// Where the head's lines start: after the header or numbered line, or at the title above a ——line.
+        let headStart: Int
+    }
+
+    /// A paragraph of text (not a heading, a 目录 entry or a label): what every case has.
+    private func isProse(_ paragraph: Paragraph) -> Bool {
+        !paragraph.isHeadingLike && !CaseHeader.isContentsEntry(paragraph.text)
+    }
+
+    private func headerAnchors(_ paragraphs: [Paragraph]) -> [Anchor]? {
+        var anchors: [Anchor] = []
+        for (index, paragraph) in paragraphs.enumerated() where !paragraph.isTableRow {
+            guard let header = CaseHeader.parse(paragraph.text), !CaseHeader.isContentsEntry(paragraph.text) else { continue }
+            // A second header line right under the first (健康中国行动… / 健康知识普及行动类典型案例一)
+            // is a label of the same case.
+            if let last = anchors.last, last.index == index - 1, header.rest.isEmpty, anchors.last?.opening.isEmpty == true { continue }
+            anchors.append(Anchor(index: index, number: header.number, opening: header.rest, isHeader: true, headStart: index + 1))
+        }
+        let kept = withText(anchors, in: paragraphs)
+        return kept.isEmpty ? nil : kept
+    }
+
+    /// Anchors whose stretch up to the next anchor holds a paragraph of text.
+    private func withText(_ anchors: [Anchor], in paragraphs: [Paragraph]) -> [Anchor] {
+        anchors.enumerated().filter { position, anchor in
+            let end = position + 1 < anchors.count ? anchors[position + 1].index : paragraphs.count
+            return paragraphs[(anchor.index + 1)..<end].contains(where: isProse)
+        }.map(\.element)
+    }
+
+    /// The families a case can be numbered with (一是 and ① number items inside a text).
+    private static let caseFamilies: [Enumeration.Family] = [.section, .parenChinese, .arabicDot, .parenArabic]
+
+    /// The numbered headings that open cases: of one marker family, short, not a section heading
+    /// (一、工作背景), numbered on by one through the whole document (most of the family's headings
+    /// belong to the run: a family that starts again at 1 in each case numbers sections or
+    /// practices), each case holding text and a structure of its own (a section heading, a
+    /// numbered item of another family) or opening with its unit. Of several such families the
+    /// one that comes first is the outermost.
+    private func numberedAnchors(_ paragraphs: [Paragraph]) -> [Anchor]? {
+        var best: [Anchor]?
+        for family in Self.caseFamilies {
+            var headings: [Anchor] = []
+            for (index, paragraph) in paragraphs.enumerated() where paragraph.isHeadingLike && !paragraph.isTableRow {
+                guard let marker = Enumeration.leadingMarker(in: paragraph.text), marker.family == family,
+                      !isSectionHeading(paragraph) else { continue }
+                let opening = String(paragraph.text.dropFirst(marker.end)).trimming(.whitespaces)
+                headings.append(Anchor(index: index, number: marker.number, opening: opening, isHeader: false, headStart: index + 1))
+            }
+            headings = withText(headings, in: paragraphs)
+            guard let run = Self.longestRun(headings), run.count >= 2, run.count * 5 >= headings.count * 4 else { continue }
+            let structured = run.enumerated().allSatisfy { position, anchor in
+                let end = position + 1 < run.count ? run[position + 1].index : paragraphs.count
+                let inside = paragraphs[(anchor.index + 1)..<end]
+                return inside.contains { isSectionHeading($0) || Enumeration.leadingMarker(in: $0.text).map { $0.family != family } ?? false }
+                    || units.leadingUnit(of: anchor.opening) != nil || units.isUnit(anchor.opening.split(separator: "：").first.map(String.init) ?? "")
+            }
+            guard structured else { continue }
+            if best == nil || run[0].index < best![0].index { best = run }
+        }
+        return best
+    }
+
+    /// The longest run of headings numbered on by one (5, 6, 7 in a continuation volume too).
+    private static func longestRun(_ headings: [Anchor]) -> [Anchor]? {
+        var best: [Anchor] = []
+        for (position, first) in headings.enumerated() {
+            var run = [first]
+            for next in headings[(position + 1)...] where next.number == (run.last!.number ?? 0) + 1 {
+                run.append(next)
+            }
+            if run.count > best.count { best = run }
+        }
+        return best.isEmpty ? nil : best
+    }
+
+    private func blocks(at anchors: [Anchor], in paragraphs: [Paragraph]) -> ([Paragraph], [CaseBlock])? {
+        let reader = CaseHeadReader(units: units, isSectionHeading: isSectionHeading)
         var blocks: [CaseBlock] = []
-        for (position, index) in headers.enumerated() {
-            let end = position + 1 < headers.count ? headers[position + 1] : paragraphs.count
-            var block = CaseBlock(line: paragraphs[index].line)
-            block.number = CaseHeader.parse(paragraphs[index].text)?.number
-            block.labels = [paragraphs[index].text]
-            var next = index + 1
-            while next < end, isWorkGroupLine(paragraphs[next]) {
-                block.labels.append(paragraphs[next].text)
-                next += 1
-            }
-            if next < end, paragraphs[next].isHeadingLike, Enumeration.leadingMarker(in: paragraphs[next].text)?.family != .section {
-                block.title = paragraphs[next].text
-                block.regionWritten = leadingRegion(of: paragraphs[next].text)
-                next += 1
-            }
-            block.body = Array(paragraphs[min(next, end)..<end])
-            if block.body.isEmpty { continue }  // a document title that happens to end in 案例
+        for (position, anchor) in anchors.enumerated() {
+            let end = position + 1 < anchors.count ? anchors[position + 1].index : paragraphs.count
+            let head = reader.read(paragraphs, from: anchor.headStart, to: end, opening: anchor.opening)
+            var block = CaseBlock(line: paragraphs[anchor.index].line)
+            block.number = anchor.number
+            block.labels = (anchor.isHeader ? [paragraphs[anchor.index].text] : []) + head.labels
+            block.title = head.title
+            block.regionWritten = head.unit
+            block.guesses = head.guesses
+            block.body = Array(paragraphs[head.bodyStart..<end])
             blocks.append(block)
         }
         guard !blocks.isEmpty else { return nil }
-        let first = paragraphs.firstIndex { $0.line == blocks[0].line } ?? 0
-        return (Array(paragraphs[..<first]), blocks)
+        return (Array(paragraphs[..<anchors[0].index]), blocks)
     }
 
-    // MARK: Numbered titles that begin with a unit
-
-    private func segmentByTitles(_ paragraphs: [Paragraph]) -> ([Paragraph], [CaseBlock])? {
-        let titles = paragraphs.indices.filter { index in
-            let paragraph = paragraphs[index]
-            guard paragraph.isHeadingLike, paragraph.text.count >= 6 else { return false }
-            return leadingRegion(of: stripMarker(paragraph.text)) != nil
-        }
-        guard titles.count >= 2 else { return nil }
-        var blocks: [CaseBlock] = []
-        for (position, index) in titles.enumerated() {
-            let end = position + 1 < titles.count ? titles[position + 1] : paragraphs.count
-            let text = paragraphs[index].text
-            var block = CaseBlock(line: paragraphs[index].line)
-            block.number = Enumeration.leadingMarker(in: text)?.number
-            block.title = stripMarker(text)
-            block.regionWritten = leadingRegion(of: block.title!)
-            block.body = Array(paragraphs[(index + 1)..<end])
-            blocks.append(block)
-        }
-        return (Array(paragraphs[..<titles[0]]), blocks)
-    }
-
-    private func stripMarker(_ text: String) -> String {
-        guard let marker = Enumeration.leadingMarker(in: text) else { return text }
-        return String(text.dropFirst(marker.end)).trimming(.whitespaces)
-    }
-
-    /// The unit a title begins with (石家庄市坚持… → 石家庄市; 保定易县以… → 保定易县;
-    /// 信阳罗山：立足… → 信阳罗山): a full name, or two units in a row, or a short name before a colon.
-    func leadingRegion(of title: String) -> String? {
-        let (units, length) = resolver.matchPrefix(title)
-        guard !units.isEmpty else { return nil }
-        let prefix = String(title.prefix(length))
-        let usesFullName = units.contains { title.contains($0.name) }
-        let beforeColon = title.dropFirst(length).hasPrefix("：")
-        return (usesFullName || units.count >= 2 || beforeColon) ? prefix : nil
-    }
 }

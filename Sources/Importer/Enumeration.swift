@@ -1,12 +1,13 @@
 import Foundation
 
 /// Enumeration markers of Chinese official documents, by family, from the outermost level a
-/// document usually uses to the innermost: 一、 · （一） · 一是 · 1. · （1） · ①.
+/// document usually uses to the innermost: 一、 · （一） · 一是 · 第一， · 1. · （1） · ①.
 enum Enumeration {
     enum Family: CaseIterable, Equatable {
         case section        // 一、
         case parenChinese   // （一）
         case ordinalShi     // 一是
+        case ordinalDi      // 第一，
         case arabicDot      // 1. 1、
         case parenArabic    // （1）
         case circled        // ①
@@ -17,6 +18,7 @@ enum Enumeration {
             case .section: return #"^([一二三四五六七八九十]{1,3})、"#
             case .parenChinese: return #"^（([一二三四五六七八九十]{1,3})）"#
             case .ordinalShi: return #"^(?:第)?([一二三四五六七八九十]{1,3})是[，,：:]?"#
+            case .ordinalDi: return #"^第([一二三四五六七八九十]{1,3})[，,、：:]"#
             case .arabicDot: return #"^([0-9]{1,2})(?:[.．](?![0-9])|、)"#
             case .parenArabic: return #"^（([0-9]{1,2})）"#
             case .circled: return #"^([①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])"#
@@ -31,7 +33,7 @@ enum Enumeration {
             case .ordinalShi: return #"(?<![统唯单同之])([一二三四五六七八九十]{1,3})是"#
             case .parenArabic: return #"（([0-9]{1,2})）"#
             case .circled: return #"([①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])"#
-            case .section, .arabicDot: return nil
+            case .section, .arabicDot, .ordinalDi: return nil
             }
         }
     }
@@ -125,35 +127,5 @@ enum Enumeration {
             }
         }
         return total + current
-    }
-}
-
-/// A line that opens a numbered case: 健康中国行动推进典型经验案例一, 健康知识普及行动类典型案例二,
-/// 合理膳食行动典型案例, 案例3, 典型案例（四）.
-struct CaseHeader: Equatable {
-    private static let headerPattern = Pattern(#"^(.{0,40}?)案例\s*[（(]?\s*([一二三四五六七八九十百零〇]{1,4}|[0-9]{1,3})?\s*[）)]?[:：]?$"#)
-    private static let labelEnds = CharacterSet(charactersIn: " （(")
-    /// The number: trailing Chinese or Arabic numeral.
-    private static let numberPattern = Pattern(#"([一二三四五六七八九十百零〇]{1,4}|[0-9]{1,3})\s*[）)]?[:：]?$"#)
-
-    /// The number the line gives the case, if any.
-    let number: Int?
-    /// The text before 案例 (健康知识普及行动类典型): where a special action is named, it labels the case.
-    let label: String
-
-    static func parse(_ text: String) -> CaseHeader? {
-        guard text.hasAtMostCharacters(48), let match = headerPattern.firstRange(in: text) else { return nil }
-        let line = String(text[match])
-        var number: Int?
-        var label = line
-        if let numberRange = numberPattern.firstRange(in: line),
-           line[..<numberRange.lowerBound].hasSuffix("案例") || line[..<numberRange.lowerBound].hasSuffix("（") || line[..<numberRange.lowerBound].hasSuffix("(") {
-            let numeral = line[numberRange].filter { !"）):： ".contains($0) }
-            number = Enumeration.value(of: String(numeral))
-            label = String(line[..<numberRange.lowerBound])
-        }
-        if let caseRange = label.range(of: "案例", options: .backwards) { label = String(label[..<caseRange.lowerBound]) }
-        // "…案例名单", "…案例的通知" never match the anchored pattern; a bare "案例" has no label.
-        return CaseHeader(number: number, label: label.trimming(labelEnds))
     }
 }

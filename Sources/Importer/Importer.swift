@@ -27,18 +27,43 @@ public struct ImportedDocument: Sendable {
     public var warnings: [String]
     /// Source line where each case starts, by case id (for messages).
     public var lineOfCase: [String: Int]
+    /// What an official checks after an import, case by case, with the values that were guesses.
+    public var reviews: [CaseReview] = []
+}
+
+/// One case as the import review shows it: the record, its source line, and the decisions the
+/// importer guessed at (a region from the body, an institution placed by its text, a title with no
+/// break found…).
+public struct CaseReview: Sendable {
+    public var record: CaseRecord
+    public var line: Int
+    public var guesses: [String]
 }
 
 /// Raw document (text from a PDF or Word file) → cases. Pure: reads nothing but the bytes given.
 public struct Importer: Sendable {
     public let rules: ImportRules
     public let resolver: RegionResolver
+    /// Reads the place a document is about from its issuer, 文号 and title.
+    public let documentPlace: DocumentPlace?
     /// Larger documents are refused (`import.max_bytes`; no limit unless given).
     public let maxBytes: Int
 
-    public init(rules: ImportRules, resolver: RegionResolver, maxBytes: Int = .max) {
+    public init(rules: ImportRules, resolver: RegionResolver, documentPlace: DocumentPlace? = nil, maxBytes: Int = .max) {
         self.rules = rules
         self.resolver = resolver
+        self.documentPlace = documentPlace
+        self.maxBytes = maxBytes
+    }
+
+    /// The importer of the shipped configuration: the division table and the province
+    /// abbreviations of `divisionsDirectory`.
+    public init(rules: ImportRules, divisionsDirectory: URL, maxBytes: Int = .max) throws {
+        let resolver = try RegionResolver(directory: divisionsDirectory)
+        let documentPlace = try DocumentPlace(resolver: resolver, directory: divisionsDirectory)
+        self.rules = rules
+        self.resolver = resolver
+        self.documentPlace = documentPlace
         self.maxBytes = maxBytes
     }
 
@@ -64,7 +89,8 @@ public struct Importer: Sendable {
         }
         let decoded = try DocumentDecoder.decode(data, file: place)
         let paragraphs = ParagraphBuilder(reduplications: Set(rules.reduplications)).paragraphs(from: decoded.text)
-        let (preamble, blocks) = CaseSegmenter(resolver: resolver).segment(paragraphs)
+        let reader = CaseReader(rules: rules)
+        let (preamble, blocks) = CaseSegmenter(resolver: resolver, isSectionHeading: { reader.sectionKind(of: $0) != nil }).segment(paragraphs)
         guard !blocks.isEmpty else {
             throw ImportError(file: place, line: paragraphs.first?.line ?? 1, reason: .noCase)
         }
@@ -77,12 +103,13 @@ public struct Importer: Sendable {
             year: options.year ?? metadata.year)
 
         let ordinals = assignOrdinals(blocks, list: metadata.caseList)
-        let regions = resolveRegions(blocks, list: metadata.caseList, ordinals: ordinals)
-        let reader = CaseReader(rules: rules)
+        let readings = blocks.map(reader.read)
+        let regions = placeCases(blocks, readings: readings, metadata: metadata, ordinals: ordinals)
         var warnings: [String] = []
         var cases: [CaseRecord] = []
+        var reviews: [CaseReview] = []
         for (index, block) in blocks.enumerated() {
-            let reading = reader.read(block)
+            let reading = readings[index]
             // Nothing to recommend or compare: a document that lost a case's text is refused
             // like any document it cannot read, rather than half-read.
             guard !reading.text.allSatisfy(\.isWhitespace) else {
@@ -92,18 +119,22 @@ public struct Importer: Sendable {
             let practices = reading.practices.enumerated().map { number, item in
                 Practice(id: "\(id)-p\(number + 1)", heading: item.heading, text: item.text)
             }
+            let region = regions[index].region
             if practices.isEmpty { warnings.append("\(place):\(block.line): case \(id) has no enumerated practices") }
-            if regions[index].province == nil {
-                warnings.append("\(place):\(block.line): case \(id): region \"\(regions[index].name)\" not found in the division table")
+            if region.province == nil {
+                let written = region.name.isEmpty ? "no unit named in its head or its first paragraphs" : "region \"\(region.name)\" not found in the division table"
+                warnings.append("\(place):\(block.line): case \(id): \(written)")
             }
-            cases.append(CaseRecord(
+            let record = CaseRecord(
                 id: id, source: source, ordinal: ordinals[index], title: block.title,
-                region: regions[index], category: category(of: block), background: reading.background,
+                region: region, category: category(of: block), background: reading.background,
                 practices: practices, outcomes: reading.outcomes, lessons: reading.lessons,
-                figures: reading.figures, text: reading.text))
+                figures: reading.figures, text: reading.text)
+            cases.append(record)
+            reviews.append(CaseReview(record: record, line: block.line, guesses: block.guesses + regions[index].guesses + reading.guesses))
         }
         let lines = Dictionary(uniqueKeysWithValues: zip(cases.map(\.id), blocks.map(\.line)))
-        return ImportedDocument(source: source, cases: cases, encoding: decoded.encoding, warnings: warnings, lineOfCase: lines)
+        return ImportedDocument(source: source, cases: cases, encoding: decoded.encoding, warnings: warnings, lineOfCase: lines, reviews: reviews)
     }
 
     /// `<source id>-<ordinal>`, the ordinal written with at least two digits (000-05, 003-12).
@@ -134,35 +165,27 @@ public struct Importer: Sendable {
         return increasing ? ordinals : Array(1...blocks.count)
     }
 
-    /// Resolves each case's region; a name found in several provinces is read in the
-    /// province most of the document's cases are in.
-    private func resolveRegions(_ blocks: [CaseBlock], list: [(number: Int, region: String, title: String)], ordinals: [Int]) -> [RegionInfo] {
-        let regionOfNumber = Dictionary(list.map { ($0.number, $0.region) }) { first, _ in first }
-        func candidates(_ index: Int) -> [String] {
+    /// Places each case (see `CasePlacement`). A document that names no province of its own
+    /// is read in the province most of its cases resolve to.
+    private func placeCases(_ blocks: [CaseBlock], readings: [CaseReader.Reading], metadata: DocumentMetadata, ordinals: [Int]) -> [CasePlacement.Placed] {
+        let regionOfNumber = Dictionary(metadata.caseList.map { ($0.number, $0.region) }) { first, _ in first }
+        let units = UnitNames(resolver: resolver)
+        func names(_ index: Int) -> [String] {
             let block = blocks[index]
             var names: [String] = []
             if let written = block.regionWritten { names.append(written) }
             if let region = regionOfNumber[ordinals[index]] { names.append(region) }
-            if let title = block.title, let lead = CaseSegmenter(resolver: resolver).leadingRegion(of: title) { names.append(lead) }
+            if let title = block.title, let lead = units.leadingUnit(of: title), !names.contains(lead) { names.append(lead) }
             return names
         }
-        let firstPass = blocks.indices.map { index in
-            candidates(index).lazy.map { resolver.resolve($0, context: blocks[index].regionContext) }.first { $0.isResolved }
+        let firstPass = blocks.indices.compactMap { index in
+            names(index).lazy.map { resolver.resolve($0, context: blocks[index].regionContext) }.first { $0.isResolved }?.province
         }
-        let provinces = firstPass.compactMap { $0?.province }
-        let counts = Dictionary(provinces.map { ($0, 1) }, uniquingKeysWith: +)
-        let documentProvince = counts.max { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }?.key
+        let counts = Dictionary(firstPass.map { ($0, 1) }, uniquingKeysWith: +)
+        let casesProvince = counts.max { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }?.key
+        let placement = CasePlacement(resolver: resolver, documentPlace: documentPlace, metadata: metadata, casesProvince: casesProvince)
         return blocks.indices.map { index in
-            let names = candidates(index)
-            let written = names.first ?? ""
-            for name in names {
-                let resolved = resolver.resolve(name, context: blocks[index].regionContext, preferProvince: documentProvince)
-                if resolved.isResolved {
-                    return RegionInfo(name: written, province: resolved.province, prefecture: resolved.prefecture,
-                                      county: resolved.county, subUnit: resolved.subUnit, level: resolved.level)
-                }
-            }
-            return RegionInfo(name: written, province: nil, prefecture: nil, county: nil, subUnit: nil, level: nil)
+            placement.place(names: names(index), context: blocks[index].regionContext, text: readings[index].text)
         }
     }
 

@@ -8,6 +8,12 @@ struct Paragraph: Equatable {
     var line: Int
     /// A Markdown heading in the source.
     var isHeading: Bool
+    /// The source's last line ended with a space: in a title broken over lines, a phrase
+    /// space (坚持统筹谋划 强化部门协同 | 创新推进…) that joining must keep.
+    var endsWithSpace = false
+    /// The paragraph opens with a bold phrase (**强化组织保障。**…): in some layouts the only mark
+    /// of a practice.
+    var leadIsBold = false
 
     var isTableRow: Bool { !cells.isEmpty }
 
@@ -25,6 +31,10 @@ struct CleanLine {
     var isHeading: Bool
     /// Starts with an indentation of two or more spaces (paragraph starts in some layouts).
     var isIndented: Bool
+    /// The source line ended with a space after its text.
+    var endsWithSpace = false
+    /// The source line opened with a bold phrase (**…** or __…__).
+    var leadIsBold = false
 
     var isBlank: Bool { text.isEmpty && cells.isEmpty }
 }

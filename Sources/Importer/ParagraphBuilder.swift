@@ -16,7 +16,7 @@ struct ParagraphBuilder {
     private static let joinMark: Character = "\u{E000}"
 
     func paragraphs(from rawText: String) -> [Paragraph] {
-        let lines = cleanLines(rawText)
+        let lines = PageFurniture.removed(from: cleanLines(rawText))
         let indentedLayout = Self.isIndentedLayout(lines)
         var paragraphs: [Paragraph] = []
         for line in lines where !line.isBlank {
@@ -26,8 +26,12 @@ struct ParagraphBuilder {
             if joins {
                 paragraphs[paragraphs.count - 1].text.append(Self.joinMark)
                 paragraphs[paragraphs.count - 1].text.append(line.text)
+                paragraphs[paragraphs.count - 1].endsWithSpace = line.endsWithSpace
             } else {
-                paragraphs.append(Paragraph(text: line.text, cells: line.cells, line: line.number, isHeading: line.isHeading))
+                var paragraph = Paragraph(text: line.text, cells: line.cells, line: line.number, isHeading: line.isHeading)
+                paragraph.endsWithSpace = line.endsWithSpace
+                paragraph.leadIsBold = line.leadIsBold
+                paragraphs.append(paragraph)
             }
         }
         return resolveJoins(paragraphs)
@@ -40,6 +44,7 @@ struct ParagraphBuilder {
             number += 1
             let (stripped, isHeading) = SourceCleaning.stripMarkup(String(raw))
             let isIndented = stripped.hasPrefix("  ") || stripped.hasPrefix("\u{3000}")
+            let endsWithSpace = stripped.last.map { $0 == " " || $0 == "\u{3000}" } ?? false
             let rawCells = stripped.split(separator: "\t", omittingEmptySubsequences: false)
                 .map { clean(String($0)) }
                 .filter { !$0.isEmpty }
@@ -55,8 +60,12 @@ struct ParagraphBuilder {
                 text = rawCells.first ?? ""
             }
             let isTitleLike = text.count <= 60 && !text.contains("。")
-            text = SourceCleaning.removeStraySpaces(text, keepPhraseSpaces: isHeading || isTitleLike)
-            result.append(CleanLine(number: number, text: text, cells: cells, isHeading: isHeading, isIndented: isIndented))
+            // A letter-spaced line (健 康 湖 南, 家 门 口 的 “慢 病 管 家”) has no phrase spaces to keep.
+            let keepPhraseSpaces = (isHeading || isTitleLike) && !SourceCleaning.isLetterSpaced(text)
+            text = SourceCleaning.removeStraySpaces(text, keepPhraseSpaces: keepPhraseSpaces)
+            var line = CleanLine(number: number, text: text, cells: cells, isHeading: isHeading, isIndented: isIndented, endsWithSpace: endsWithSpace && !text.isEmpty)
+            line.leadIsBold = SourceCleaning.opensBold(String(raw))
+            result.append(line)
         }
         return result
     }
@@ -101,11 +110,23 @@ struct ParagraphBuilder {
         if line.text.hasPrefix("——") || paragraph.text.hasPrefix("——") { return false }
         if CaseHeader.parse(line.text) != nil || CaseHeader.parse(paragraph.text) != nil { return false }
         if Self.isMarkedHeading(paragraph.text) { return false }
-        if indentedLayout { return !line.isIndented }
+        // A short line without clause punctuation is a title or a label, even where blank lines
+        // and indentation are all that mark paragraphs (a title over lines 7 and 9 is joined as a
+        // title, not as prose).
+        // A numbered heading (一、工作背景), and after a finished sentence any numbered line or short
+        // label (工作背景), opens a paragraph of its own even unindented.
+        if indentedLayout {
+            let opensItem = Self.isMarkedHeading(line.text) || Self.endsSentence(paragraph.text)
+                && (Enumeration.leadingMarker(in: line.text) != nil || Self.isShortLabel(line.text))
+            return !line.isIndented && !Self.isShortLabel(paragraph.text) && !opensItem
+        }
         if Enumeration.leadingMarker(in: line.text) != nil { return false }
         // A short line without sentence punctuation is a title or a label, not prose the page cut.
-        return !Self.endsSentence(paragraph.text)
-            && (!paragraph.text.hasAtMostCharacters(30) || paragraph.text.contains(where: Self.clauseMarks.contains))
+        return !Self.endsSentence(paragraph.text) && !Self.isShortLabel(paragraph.text)
+    }
+
+    private static func isShortLabel(_ text: String) -> Bool {
+        text.hasAtMostCharacters(30) && !text.contains(where: clauseMarks.contains)
     }
 
     /// 一、保定易县以…, （二）培育专业队伍: a marker, short, no full stop.

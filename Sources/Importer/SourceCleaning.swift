@@ -13,6 +13,7 @@ enum SourceCleaning {
         // The lookahead only rules out a "(" that nothing closes, where the two runs around the
         // Chinese character would otherwise be tried at every split: time square in the line's length.
         static let asciiParentheses = Pattern(#"\(\s*([0-9]{1,2}|[一二三四五六七八九十]{1,3}|(?=[^()]*\))[^()]*[\u4E00-\u9FFF][^()]*)\s*\)"#, needsOneOf: "(")
+        static let mixedParentheses = Pattern(#"[(（]\s*([0-9]{1,2}|[一二三四五六七八九十]{1,3})\s*[)）]"#, needsOneOf: "()")
         static let asciiComma = Pattern(#"(?<=[\u4E00-\u9FFF]),(?=[\u4E00-\u9FFF])"#, needsOneOf: ",")
         static let asciiSemicolon = Pattern(#"(?<=[\u4E00-\u9FFF]);"#, needsOneOf: ";")
         static let asciiColon = Pattern(#"(?<=[\u4E00-\u9FFF]):"#, needsOneOf: ":")
@@ -37,6 +38,16 @@ enum SourceCleaning {
         return (text, isHeading)
     }
 
+    /// The line opens with a bold phrase that closes on it (**强化组织保障。**…), past tags and
+    /// indentation. A bold heading alone on its line counts too: it leads what follows.
+    static func opensBold(_ line: String) -> Bool {
+        let text = Patterns.tag.replacingMatches(in: line, with: "").trimming(.whitespaces)
+        for mark in ["**", "__"] where text.hasPrefix(mark) {
+            return text.dropFirst(2).contains(mark)
+        }
+        return false
+    }
+
     /// Full-width letters, digits and spaces to their ASCII forms; ASCII brackets and
     /// punctuation inside Chinese text to the full-width forms, so that markers such as (1)
     /// and （1） read the same; runs of dashes to ——.
@@ -58,6 +69,8 @@ enum SourceCleaning {
         result = Patterns.decimalPoint.replacingMatches(in: result, with: ".")
         // (1) (一) (内容) → （1） （一） （内容） when the content is a marker or Chinese.
         result = Patterns.asciiParentheses.replacingMatches(in: result, with: "（$1）")
+        // (三） and （四) — a marker opened in one width and closed in the other.
+        result = Patterns.mixedParentheses.replacingMatches(in: result, with: "（$1）")
         result = Patterns.asciiComma.replacingMatches(in: result, with: "，")
         result = Patterns.asciiSemicolon.replacingMatches(in: result, with: "；")
         result = Patterns.asciiColon.replacingMatches(in: result, with: "：")
@@ -95,6 +108,15 @@ enum SourceCleaning {
             }
         }
         return result
+    }
+
+    /// Most of the line's space-separated pieces are one character, or one character in quotes
+    /// or brackets: the line was set with a space between every character.
+    static func isLetterSpaced(_ text: String) -> Bool {
+        let pieces = text.split(separator: " ")
+        guard pieces.count >= 4 else { return false }
+        let single = pieces.filter { piece in piece.filter(isHan).count <= 1 }.count
+        return single * 10 >= pieces.count * 8
     }
 
     static func isHan(_ character: Character) -> Bool {

@@ -71,7 +71,7 @@ public enum WrittenUnit: Equatable, Sendable {
     case administrative
 
     /// Names ending so are institutions (the longest ending is what counts: 卫生服务中心 before 中心).
-    static let institutionEndings = [
+    public static let institutionEndings = [
         "医院", "卫生院", "卫生服务中心", "卫生服务站", "卫生室", "疾病预防控制中心", "疾控中心", "保健院", "保健所", "急救中心",
         "血站", "学校", "小学", "中学", "大学", "学院", "幼儿园", "公司", "集团", "厂", "矿", "监狱", "研究所", "研究院",
     ]
@@ -81,7 +81,9 @@ public enum WrittenUnit: Equatable, Sendable {
         if name.hasPrefix("省") || name.hasPrefix("全省") || name.hasPrefix("团省委") || name.hasSuffix("工作组") || name.hasSuffix("行动组") {
             return .provincialBody
         }
-        if institutionEndings.contains(where: name.hasSuffix) { return .institution }
+        // 郑州市第九人民医院（郑州市老年医院）: the name before a second name in brackets.
+        let main = name.hasSuffix("）") ? String(name[..<(name.lastIndex(of: "（") ?? name.endIndex)]) : name
+        if institutionEndings.contains(where: main.hasSuffix) { return .institution }
         return .administrative
     }
 }

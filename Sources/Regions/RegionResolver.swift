@@ -31,6 +31,8 @@ public struct RegionResolver: Sendable {
     private let longestName: Int
     /// Full names of three characters or more, by first scalar, for finding regions in free text.
     private var fullNamesByFirstScalar: [Unicode.Scalar: [String]] = [:]
+    /// Full and short names (石家庄) of three characters or more, for `mentionedUnits(in:shortNames:)`.
+    private var anyNamesByFirstScalar: [Unicode.Scalar: [String]] = [:]
 
     public init(table: DivisionTable, ethnicGroups: [String]) {
         self.table = table
@@ -49,10 +51,14 @@ public struct RegionResolver: Sendable {
         }
         for key in unitsByName.keys { unitsByName[key]!.sort { $0.code < $1.code } }
         longestName = longest
-        for (name, units) in unitsByName where name.count >= 3 && units.contains(where: { $0.name == name }) {
-            fullNamesByFirstScalar[name.unicodeScalars.first!, default: []].append(name)
+        for (name, units) in unitsByName where name.count >= 3 {
+            if units.contains(where: { $0.name == name }) {
+                fullNamesByFirstScalar[name.unicodeScalars.first!, default: []].append(name)
+            }
+            anyNamesByFirstScalar[name.unicodeScalars.first!, default: []].append(name)
         }
         for key in fullNamesByFirstScalar.keys { fullNamesByFirstScalar[key]!.sort { $0.count > $1.count } }
+        for key in anyNamesByFirstScalar.keys { anyNamesByFirstScalar[key]!.sort { $0.count > $1.count } }
     }
 
     /// Loads `provinces.csv`, `cities.csv`, `areas.csv`, `streets.csv` and `ethnic-groups.txt`
@@ -143,12 +149,15 @@ public struct RegionResolver: Sendable {
 
     /// The administrative units a free text names in full (偏关县, 山西省), most mentioned first;
     /// a name several units share is read in the province the text names most.
-    public func mentionedUnits(in text: String) -> [(unit: DivisionTable.Unit, mentions: Int)] {
+    /// With `shortNames`, short names of three characters or more count too (石家庄地铁 names
+    /// 石家庄市), each read as every unit it names; the caller narrows them to a province.
+    public func mentionedUnits(in text: String, shortNames: Bool = false) -> [(unit: DivisionTable.Unit, mentions: Int)] {
+        let namesByFirstScalar = shortNames ? anyNamesByFirstScalar : fullNamesByFirstScalar
         var counts: [String: Int] = [:]
         let scalars = Array(text.unicodeScalars)
         var index = 0
         while index < scalars.count {
-            guard let names = fullNamesByFirstScalar[scalars[index]] else { index += 1; continue }
+            guard let names = namesByFirstScalar[scalars[index]] else { index += 1; continue }
             var matched = 0
             for name in names {
                 let length = name.unicodeScalars.count
@@ -165,12 +174,30 @@ public struct RegionResolver: Sendable {
         var result: [(unit: DivisionTable.Unit, mentions: Int)] = []
         for (name, mentions) in counts {
             let candidates = (unitsByName[name] ?? []).filter { $0.name == name }
-            if let unit = Self.prefer(candidates, province: preferred, table: table) { result.append((unit, mentions)) }
+            if let unit = Self.prefer(candidates, province: preferred, table: table) {
+                result.append((unit, mentions))
+            } else if shortNames, candidates.isEmpty {
+                result += (unitsByName[name] ?? []).map { ($0, mentions) }
+            }
         }
         return result.sorted { $0.mentions != $1.mentions ? $0.mentions > $1.mentions : $0.unit.code < $1.unit.code }
     }
 
-    static func looksLikeTownship(_ name: String) -> Bool {
+    /// The name, full or short, of one administrative unit or more (鼓楼区 names four).
+    public func isKnownName(_ name: String) -> Bool { unitsByName[name] != nil }
+
+    /// The first township of the county with `countyCode` that `text` names (赋春镇 in a case of
+    /// 婺源县 that names its town only in its body), and where it is named.
+    public func firstTownship(in text: String, countyCode: String) -> String? {
+        guard let townships = townshipsByParent[countyCode] else { return nil }
+        var best: (name: String, at: String.Index)?
+        for name in townships.keys where name.count >= 2 {
+            if let range = text.range(of: name), best.map({ range.lowerBound < $0.at }) ?? true { best = (name, range.lowerBound) }
+        }
+        return best?.name
+    }
+
+    public static func looksLikeTownship(_ name: String) -> Bool {
         ["街道", "镇", "乡", "苏木"].contains { name.hasSuffix($0) } && name.count <= 8
     }
 

@@ -56,9 +56,9 @@ struct ImportCommand: AsyncParsableCommand {
             guard settings.importMaxBytes > 0 else {
                 throw SettingsValueError(key: "import.max_bytes", message: "\(settings.importMaxBytes) is not a size in bytes")
             }
-            let importer = Importer(
+            let importer = try Importer(
                 rules: try ImportRules.load(from: settings.importRulesFile),
-                resolver: try RegionResolver(directory: settings.divisionsDirectory),
+                divisionsDirectory: settings.divisionsDirectory,
                 maxBytes: settings.importMaxBytes)
             let options = ImportOptions(sourceId: sourceId, title: title, issuer: issuer, year: year)
 

@@ -50,8 +50,8 @@ struct ServeCommand: AsyncParsableCommand {
                 socketPath: socketPath, socketMode: mode,
                 idleTimeoutSeconds: Int64(settings.daemon.idleTimeoutSeconds), drainSeconds: Int64(settings.daemon.drainSeconds),
                 limits: RequestLimits(maxBodyBytes: settings.daemon.maxBodyBytes))
-            let importer = Importer(rules: try ImportRules.load(from: settings.importRulesFile),
-                                    resolver: try RegionResolver(directory: settings.divisionsDirectory),
+            let importer = try Importer(rules: try ImportRules.load(from: settings.importRulesFile),
+                                        divisionsDirectory: settings.divisionsDirectory,
                                     maxBytes: settings.importMaxBytes)
             // A reload reads the configuration again, then the corpus and the model (rebuilt if
             // its inputs changed); a corpus edit rebuilds with the latest configuration.

@@ -132,7 +132,7 @@ func snapshot(_ directory: URL) throws -> [String: Data] {
         #expect(result.status == 0, "\(result.errors)")
         let object = try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any]
         let cases = try #require(object?["cases"] as? [[String: Any]])
-        #expect(cases.count == 48)
+        #expect(cases.count == 65)
         let first = cases[0]
         for field in ["id", "source", "ordinal", "title", "region", "category", "background", "practices", "outcomes", "lessons", "figures", "text"] {
             #expect(first.keys.contains(field), "missing \(field)")
@@ -146,7 +146,7 @@ func snapshot(_ directory: URL) throws -> [String: Data] {
         let result = try practiced(["cases"])
         #expect(result.status == 0)
         #expect(result.output.contains("001-01  北京市 西城区 新街口街道  3 practices  健康手拉手“街巷小管家在行动”"))
-        #expect(result.output.contains("48 cases from 3 documents"))
+        #expect(result.output.contains("65 cases from 4 documents"))
     }
 
     @Test func corpusDirectoryFollowsTheEnvironment() throws {

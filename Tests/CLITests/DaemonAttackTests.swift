@@ -82,7 +82,7 @@ import Testing
             #expect(try sandbox.daemon.request("POST", "/v1/cases", body: body).status == 422, "raw text, source '\(source)'")
         }
         #expect(sandbox.files() == before, "files appeared: \(sandbox.files().subtracting(before))")
-        #expect(try CorpusFiles.readDirectory(sandbox.corpus).count == 48)
+        #expect(try CorpusFiles.readDirectory(sandbox.corpus).count == 65)
         #expect(try sandbox.daemon.json("GET", "/v1/health").status == 200)
     }
 
@@ -133,7 +133,7 @@ import Testing
             #expect(saved == ["\(source)-01", "\(source)-02"] || saved == ["\(source)-02", "\(source)-03"], "round \(round): \(saved)")
         }
         let health = try sandbox.daemon.json("GET", "/v1/health").object["model"] as? [String: Any]
-        #expect(health?["cases"] as? Int == 48 + 15 + 4)
+        #expect(health?["cases"] as? Int == 65 + 15 + 4)
     }
 
     /// Item 4: SIGTERM while a long answer is being written: the client gets every byte.

@@ -57,7 +57,7 @@ import Testing
         for part in ["<h2>推荐做法（10 项）</h2>", "按健康中国行动", "按来源地区类型", "class=\"hit\"", "成效：", "出处：", "<h2>相似案例</h2>"] {
             #expect(page.contains(part), "G1.html lacks \(part)")
         }
-        #expect(page.components(separatedBy: "<circle").count - 1 == 48)  // every case on the map
+        #expect(page.components(separatedBy: "<circle").count - 1 == 65)  // every case on the map
         let index = try String(contentsOf: out.appendingPathComponent("index.html"), encoding: .utf8)
         #expect(index.contains("href=\"G3.html\"") && index.contains("9/15"))
     }
@@ -88,13 +88,13 @@ import Testing
         let result = try practiced(["report", "--profiles", projectRoot.appendingPathComponent("eval/dev-profiles.jsonl").path, "--out", out.path])
         #expect(result.status == 0, "\(result.errors)")
         let files = Set(try FileManager.default.contentsOfDirectory(atPath: out.path))
-        let ids = ["D01", "D02", "D03", "D04", "D05"]
+        let ids = (1...25).map { String(format: "D%02d", $0) }
         #expect(files == Set(ids.flatMap { ["\($0).html", "\($0).md"] } + ["index.html", "index.md", "summary.csv"]))
         let bytes = try Data(contentsOf: out.appendingPathComponent("summary.csv"))
         #expect(bytes.starts(with: [0xEF, 0xBB, 0xBF]))  // UTF-8 BOM: spreadsheets on Chinese Windows read it right
         let summary = String(decoding: bytes.dropFirst(3), as: UTF8.self)
         #expect(summary.hasPrefix("region,name,rank,practice_id,case_id,score\r\n"))
-        #expect(summary.split(separator: "\r\n").count == 1 + 5 * 10)
+        #expect(summary.split(separator: "\r\n").count == 1 + ids.count * 10)
     }
 
     @Test func badArguments() throws {

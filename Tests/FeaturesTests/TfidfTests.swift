@@ -21,7 +21,7 @@ import Testing
 
     @Test func casesAndPracticesShareOneSpace() {
         let space = FeatureSpace(cases: corpus, analyzer: analyzer, tagger: tagger)
-        #expect(space.caseIds.count == 48)
+        #expect(space.caseIds.count == 65)
         #expect(space.practiceIds.count == corpus.reduce(0) { $0 + $1.practices.count })
         #expect(space.practiceCounts.columns == space.vocabulary.count)
         // Every practice links to its own case.

@@ -9,9 +9,9 @@ let fixtures = projectRoot.appendingPathComponent("Tests/ImporterTests/Fixtures"
 /// One importer for the whole suite, on the shipped configuration.
 let importer: Importer = {
     let config = projectRoot.appendingPathComponent("config")
-    return Importer(
+    return try! Importer(
         rules: try! ImportRules.load(from: config.appendingPathComponent("import-rules.json")),
-        resolver: try! RegionResolver(directory: config.appendingPathComponent("divisions")))
+        divisionsDirectory: config.appendingPathComponent("divisions"))
 }()
 
 func importFixture(_ relativePath: String, options: ImportOptions = ImportOptions()) throws -> ImportedDocument {
@@ -24,7 +24,7 @@ func importSeed(_ name: String) throws -> ImportedDocument {
     return try importer.importDocument(Data(contentsOf: url), fileName: name)
 }
 
-let seedFiles = ["000_fec52221f5d9a716.txt", "001_2c0caaffe9a8f491.txt", "003_4a8c5636681108ed.txt"]
+let seedFiles = ["000_fec52221f5d9a716.txt", "001_2c0caaffe9a8f491.txt", "002_2981d96b5dd7e7bf.txt", "003_4a8c5636681108ed.txt"]
 
 /// Spaces are not part of the wording: compare texts without them.
 func squeezed(_ text: String?) -> String { (text ?? "").filter { !$0.isWhitespace } }

@@ -18,8 +18,8 @@ public enum FuzzConfiguration {
 
     /// The importer as `practiced import` builds it.
     public static let importer: Importer = loading("the importer") {
-        Importer(rules: try ImportRules.load(from: settings.importRulesFile),
-                 resolver: try RegionResolver(directory: settings.divisionsDirectory), maxBytes: settings.importMaxBytes)
+        try Importer(rules: try ImportRules.load(from: settings.importRulesFile),
+                     divisionsDirectory: settings.divisionsDirectory, maxBytes: settings.importMaxBytes)
     }
 
     /// The profile analyser as the daemon builds it (Sources/practiced/Loading.swift).

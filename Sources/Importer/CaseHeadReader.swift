@@ -1,0 +1,101 @@
+import Foundation
+
+/// Reads the head of a case, the lines between the line that opens it and its first section or
+/// paragraph: labels (a case header, a work-group line), the unit (a line of its own, ——unit,
+/// 报送单位：unit, unit：title, a title's closing （unit）, or the start of the title) and the
+/// title, joined from however many lines it was broken over.
+struct CaseHeadReader {
+    let units: UnitNames
+    let isSectionHeading: (Paragraph) -> Bool
+
+    struct Head {
+        var labels: [String] = []
+        var unit: String?
+        var title: String?
+        /// Where the body starts (an index into the paragraphs given).
+        var bodyStart: Int
+        var guesses: [String] = []
+    }
+
+    /// The most lines a head takes: a header, a unit line, a title over three lines and a
+    /// second label leave room for one more.
+    private static let headLength = 7
+    private static let unitLabel = Pattern(#"^(?:报送单位|申报单位|推荐单位|单位|作者单位)\s*[:：]\s*"#)
+
+    /// `opening` is text that followed the case's number on its own line (a title, unit：title).
+    func read(_ paragraphs: [Paragraph], from start: Int, to end: Int, opening: String) -> Head {
+        var head = Head(bodyStart: start)
+        var titleParts: [(text: String, endsWithSpace: Bool)] = []
+        if !opening.isEmpty { titleParts.append((opening, false)) }
+        var index = start
+        var brokeOff = false
+        var groupUnit: String?
+        while index < end, index - start < Self.headLength {
+            let paragraph = paragraphs[index]
+            let text = paragraph.text
+            // A title may run longer than a heading line does, on one line without a full stop.
+            let isLongTitle = titleParts.isEmpty && text.hasAtMostCharacters(90) && !text.contains("。")
+            if isSectionHeading(paragraph) || Enumeration.leadingMarker(in: text) != nil || !(paragraph.isHeadingLike || isLongTitle)
+                || CaseHeader.isContentsEntry(text) {
+                brokeOff = true
+                break
+            }
+            if let header = CaseHeader.parse(text), header.rest.isEmpty {
+                head.labels.append(text)
+            } else if text.hasPrefix("——") {
+                head.unit = text.trimming(CharacterSet(charactersIn: " —"))
+            } else if let range = Self.unitLabel.firstRange(in: text) {
+                head.unit = String(text[range.upperBound...]).trimming(.whitespaces)
+            } else if text.hasAtMostCharacters(30), text.hasSuffix("工作组") || text.hasSuffix("行动组") {
+                // The work group that reports the case: its unit unless the title names a place.
+                head.labels.append(text)
+                groupUnit = text
+            } else if let dash = text.range(of: "——"), units.isUnit(String(text[dash.upperBound...]).trimming(CharacterSet(charactersIn: " —"))) {
+                titleParts.append((String(text[..<dash.lowerBound]).trimming(.whitespaces), false))
+                head.unit = String(text[dash.upperBound...]).trimming(CharacterSet(charactersIn: " —"))
+            } else if titleParts.isEmpty, head.unit == nil, units.isUnit(text) {
+                head.unit = text
+            } else {
+                titleParts.append((text, paragraph.endsWithSpace))
+            }
+            index += 1
+        }
+        head.bodyStart = index
+        if !brokeOff && index < end { head.guesses.append("title: no break found after \(Self.headLength) lines") }
+
+        var title = ""
+        for (position, part) in titleParts.enumerated() {
+            title += part.text
+            // Lines join as they stand: a space only where the source has one (a phrase space).
+            if position + 1 < titleParts.count, part.endsWithSpace { title += " " }
+        }
+        title = title.trimming(.whitespaces)
+        splitUnit(from: &title, into: &head)
+        if head.unit == nil { head.unit = groupUnit }
+        head.title = title.isEmpty ? nil : title
+        return head
+    }
+
+    /// unit：title, title（unit）, or a title that opens with its unit (kept in the title).
+    private func splitUnit(from title: inout String, into head: inout Head) {
+        if let colon = title.firstIndex(where: { $0 == "：" || $0 == ":" }) {
+            let before = String(title[..<colon]).trimming(.whitespaces)
+            if before.hasAtMostCharacters(30), units.isUnit(before) || units.leadingUnit(of: before) == before {
+                if head.unit == nil { head.unit = before }
+                title = String(title[title.index(after: colon)...]).trimming(.whitespaces)
+                return
+            }
+        }
+        if title.hasSuffix("）"), let open = title.lastIndex(of: "（") {
+            let inside = String(title[title.index(after: open)..<title.index(before: title.endIndex)])
+            if units.isUnit(inside) {
+                if head.unit == nil { head.unit = inside }
+                title = String(title[..<open]).trimming(.whitespaces)
+                return
+            }
+        }
+        if head.unit == nil, let leading = units.leadingUnit(of: title) {
+            head.unit = leading
+        }
+    }
+}

@@ -1,0 +1,89 @@
+import Corpus
+import Foundation
+@testable import Importer
+import Testing
+
+/// Collections in layouts none of the seeds has (Fixtures/layouts/<name>.txt), each against the
+/// cases written beside it by hand (<name>.expected.json): the reader must find them by the
+/// document's structure, not by a rule for the layout.
+@Suite struct GeneralReaderTests {
+    struct Expectation: Decodable {
+        struct Document: Decodable {
+            let province: String?
+        }
+        struct Case: Decodable {
+            let ordinal: Int
+            let line: Int
+            let title: String?
+            let region_name: String
+            let province: String?
+            let prefecture: String?
+            let county: String?
+            let sub_unit: String?
+            let level: String
+            let category: String?
+            let practices: Int
+            let practice_headings: [String]
+        }
+        let document: Document
+        let cases: [Case]
+    }
+
+    static let layouts = ["toc-page-footers", "bracket-sections-circled", "district-compilation-bold-leads",
+                          "arabic-case-numbers-debris", "spaced-characters-unit-lines", "county-compilation-no-sections"]
+
+    @Test(arguments: layouts)
+    func composedLayoutImportsAsExpected(name: String) throws {
+        let url = fixtures.appendingPathComponent("layouts/\(name).expected.json")
+        let expectation = try JSONDecoder().decode(Expectation.self, from: Data(contentsOf: url))
+        let document = try importFixture("layouts/\(name).txt", options: ImportOptions(sourceId: "x"))
+        #expect(document.cases.map(\.ordinal) == expectation.cases.map(\.ordinal), "\(name): the cases found")
+        for (want, got) in zip(expectation.cases, document.cases) {
+            let label = "\(name) case \(want.ordinal)"
+            #expect(document.lineOfCase[got.id] == want.line, "\(label): line")
+            #expect(got.title == want.title, "\(label): title")
+            #expect(got.region.name == want.region_name, "\(label): region as written")
+            #expect([got.region.province, got.region.prefecture, got.region.county, got.region.subUnit]
+                    == [want.province, want.prefecture, want.county, want.sub_unit], "\(label): region")
+            #expect(got.region.level == want.level, "\(label): level")
+            #expect(got.category == want.category, "\(label): category")
+            #expect(got.practices.count == want.practices, "\(label): practices")
+            #expect(got.practices.map { squeezed($0.heading) } == want.practice_headings.map { squeezed($0) }, "\(label): headings")
+        }
+    }
+
+    /// The second Hebei batch, line by line and heading by heading (the other fields are in
+    /// SeedCorpusTests with the other collections).
+    @Test func seedCollection002CaseLinesAndEveryHeading() throws {
+        struct Listed: Decodable {
+            let key: String
+            let line: Int
+            let practice_headings: [String]
+        }
+        let listed = try JSONDecoder().decode([Listed].self, from: Data(contentsOf: fixtures.appendingPathComponent("seed-cases-expected-002.json")))
+        let document = try importSeed("002_2981d96b5dd7e7bf.txt")
+        #expect(document.cases.map(\.id) == listed.map(\.key))
+        for (want, got) in zip(listed, document.cases) {
+            #expect(document.lineOfCase[got.id] == want.line, "\(want.key): line")
+            #expect(got.practices.map { squeezed($0.heading) } == want.practice_headings.map { squeezed($0) }, "\(want.key): headings")
+        }
+    }
+
+    @Test func aContentsPageIsNotACase() throws {
+        let document = try importFixture("layouts/toc-page-footers.txt", options: ImportOptions(sourceId: "x"))
+        #expect(document.cases.count == 3)
+        let text = document.cases.map(\.text).joined()
+        #expect(!text.contains("……"))
+        // Page numbers and the running header are gone, the sentence they cut joined again.
+        #expect(text.contains("异常值自动提醒守门人上门随访。"))
+        #expect(!text.contains("— 1 —"))
+    }
+
+    @Test func guessesAreFlaggedForTheReview() throws {
+        let shandong = try importFixture("layouts/toc-page-footers.txt", options: ImportOptions(sourceId: "x"))
+        #expect(shandong.reviews[2].guesses.contains("region from the body"))
+        #expect(shandong.reviews[0].guesses.isEmpty)
+        let hebei = try importSeed("002_2981d96b5dd7e7bf.txt")
+        #expect(hebei.reviews[15].guesses.contains("institution placed by its text"))
+    }
+}
