@@ -27,6 +27,9 @@ public struct ImportedDocument: Sendable {
     public var warnings: [String]
     /// Source line where each case starts, by case id (for messages).
     public var lineOfCase: [String: Int]
+    /// The place the document is about, as its words give it (河北省, 江西省上饶市婺源县), in which its
+    /// cases' short names were read; nil for a national collection.
+    public var place: String?
     /// What an official checks after an import, case by case, with the values that were guesses.
     public var reviews: [CaseReview] = []
 }
@@ -104,7 +107,7 @@ public struct Importer: Sendable {
 
         let ordinals = assignOrdinals(blocks, list: metadata.caseList)
         let readings = blocks.map(reader.read)
-        let regions = placeCases(blocks, readings: readings, metadata: metadata, ordinals: ordinals)
+        let (documentPlace, regions) = placeCases(blocks, readings: readings, metadata: metadata, ordinals: ordinals)
         var warnings: [String] = []
         var cases: [CaseRecord] = []
         var reviews: [CaseReview] = []
@@ -134,7 +137,8 @@ public struct Importer: Sendable {
             reviews.append(CaseReview(record: record, line: block.line, guesses: block.guesses + regions[index].guesses + reading.guesses))
         }
         let lines = Dictionary(uniqueKeysWithValues: zip(cases.map(\.id), blocks.map(\.line)))
-        return ImportedDocument(source: source, cases: cases, encoding: decoded.encoding, warnings: warnings, lineOfCase: lines, reviews: reviews)
+        return ImportedDocument(source: source, cases: cases, encoding: decoded.encoding, warnings: warnings, lineOfCase: lines,
+                                place: documentPlace, reviews: reviews)
     }
 
     /// `<source id>-<ordinal>`, the ordinal written with at least two digits (000-05, 003-12).
@@ -167,7 +171,9 @@ public struct Importer: Sendable {
 
     /// Places each case (see `CasePlacement`). A document that names no province of its own
     /// is read in the province most of its cases resolve to.
-    private func placeCases(_ blocks: [CaseBlock], readings: [CaseReader.Reading], metadata: DocumentMetadata, ordinals: [Int]) -> [CasePlacement.Placed] {
+    private func placeCases(
+        _ blocks: [CaseBlock], readings: [CaseReader.Reading], metadata: DocumentMetadata, ordinals: [Int]
+    ) -> (documentPlace: String?, cases: [CasePlacement.Placed]) {
         let regionOfNumber = Dictionary(metadata.caseList.map { ($0.number, $0.region) }) { first, _ in first }
         let units = UnitNames(resolver: resolver)
         func names(_ index: Int) -> [String] {
@@ -184,9 +190,10 @@ public struct Importer: Sendable {
         let counts = Dictionary(firstPass.map { ($0, 1) }, uniquingKeysWith: +)
         let casesProvince = counts.max { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }?.key
         let placement = CasePlacement(resolver: resolver, documentPlace: documentPlace, metadata: metadata, casesProvince: casesProvince)
-        return blocks.indices.map { index in
+        let placed = blocks.indices.map { index in
             placement.place(names: names(index), context: blocks[index].regionContext, text: readings[index].text)
         }
+        return (placement.placeText.isEmpty ? placement.province : placement.placeText, placed)
     }
 
     /// The special action a case header or work-group line names (健康知识普及行动类典型案例一).

@@ -14,6 +14,11 @@ struct ImportCommand: AsyncParsableCommand {
             (or in --out). Nothing is written unless every document imports: a document that \
             cannot be read, has no recognisable case, or would duplicate case ids already in \
             the corpus stops the import with the file and line, and leaves the corpus as it was.
+
+            The review lists every case: number, id, source line, title, region and level, \
+            practices and the first of them, and what was guessed (a region read from the body, \
+            an institution placed by its text, a title with no break found). Check it against \
+            the document; --dry-run shows it without writing.
             """
     )
 
@@ -37,6 +42,12 @@ struct ImportCommand: AsyncParsableCommand {
 
     @Flag(name: .long, help: "Replace the corpus file of a source that was imported before, instead of refusing duplicate ids.")
     var replace = false
+
+    @Option(name: .long, help: "The import review: text (two lines per case) or json.")
+    var format: OutputFormat = .text
+
+    @Flag(name: .long, help: "Read the documents and print the review, but write nothing (and check no ids against the corpus).")
+    var dryRun = false
 
     @OptionGroup var configOption: ConfigOption
 
@@ -70,14 +81,21 @@ struct ImportCommand: AsyncParsableCommand {
             }
 
             let target = ImportTarget(out: out, corpusDirectory: settings.corpusDirectory)
-            let writes = try target.plan(documents, files: files, replace: replace)
-            let toStandardOutput = target == .standardOutput
-            for (document, file) in zip(documents, files) {
-                for warning in document.warnings { printError("warning: \(warning)") }
-                let note = document.encoding == "UTF-8" ? "" : " (converted from \(document.encoding))"
-                report("\(file): \(document.cases.count) cases\(note)", toStandardError: toStandardOutput)
-                for record in document.cases { report("  " + CaseSummary.line(for: record), toStandardError: toStandardOutput) }
+            // A dry run reviews what was read; whether the corpus would take it is the import's check.
+            let writes = dryRun ? [] : try target.plan(documents, files: files, replace: replace)
+            // The review goes to standard output, unless the cases themselves do.
+            let toStandardOutput = target == .standardOutput && !dryRun
+            switch format {
+            case .text:
+                for (document, file) in zip(documents, files) {
+                    for warning in document.warnings { printError("warning: \(warning)") }
+                    report(ImportReview.text(document, file: file), toStandardError: toStandardOutput)
+                }
+            case .json:
+                let review = String(decoding: try ImportReview.json(documents, files: files), as: UTF8.self)
+                report(review, toStandardError: toStandardOutput)
             }
+            if dryRun { return }
             for write in writes {
                 if toStandardOutput {
                     FileHandle.standardOutput.write(write.data)
