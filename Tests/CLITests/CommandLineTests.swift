@@ -4,7 +4,7 @@ import Testing
 
 /// The project root, found from this file's path (Tests/CLITests/…).
 let projectRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-let seeds = ["000_fec52221f5d9a716.txt", "001_2c0caaffe9a8f491.txt", "003_4a8c5636681108ed.txt"]
+let seeds = ["000_fec52221f5d9a716.txt", "001_2c0caaffe9a8f491.txt", "002_2981d96b5dd7e7bf.txt", "003_4a8c5636681108ed.txt"]
     .map { projectRoot.appendingPathComponent("Models/sources/\($0)").path }
 
 /// The built `practiced` next to the test bundle (swift build --build-tests builds both).
@@ -64,8 +64,8 @@ func snapshot(_ directory: URL) throws -> [String: Data] {
         let result = try practiced(["import"] + seeds + ["--out", out.path])
         #expect(result.status == 0, "\(result.errors)")
         #expect(result.output.contains("000_fec52221f5d9a716.txt: 20 cases"))
-        #expect(result.output.contains("000-05  河北省 承德市 丰宁满族自治县  2 practices"))
-        for id in ["000", "001", "003"] {
+        #expect(result.output.contains("5  000-05  line 20  (no title)\n       河北省 承德市 丰宁满族自治县 (county)  ·  2 practices"))
+        for id in ["000", "001", "002", "003"] {
             let fresh = try Data(contentsOf: out.appendingPathComponent("\(id).jsonl"))
             let shipped = try Data(contentsOf: projectRoot.appendingPathComponent("Models/corpus/\(id).jsonl"))
             #expect(fresh == shipped, "\(id).jsonl differs from Models/corpus")
