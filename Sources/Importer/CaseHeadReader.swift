@@ -20,32 +20,40 @@ struct CaseHeadReader {
     /// The most lines a head takes: a header, a unit line, a title over three lines and a
     /// second label leave room for one more.
     private static let headLength = 7
-    private static let unitLabel = Pattern(#"^(?:报送单位|申报单位|推荐单位|单位|作者单位)\s*[:：]\s*"#)
+    /// 报送单位：X, （供稿单位：X）, X供稿, ——X, （X）: a line that only names who reports the case.
+    private static let labelledUnit = Pattern(#"^[（(]?\s*(?:报送单位|申报单位|推荐单位|供稿单位|供稿|单位|作者单位|来源)\s*[:：]\s*([^（）()]+?)\s*[）)]?$"#)
+    private static let suppliedBy = Pattern(#"^([^\s，。：（）]{2,30}?)\s*(?:供稿|报送|推荐|供)$"#)
+
+    /// The unit a line names and nothing else, in any of the forms that label it.
+    func unitLine(_ text: String) -> String? {
+        if text.hasPrefix("——") {
+            let unit = text.trimming(CharacterSet(charactersIn: " —"))
+            return unit.isEmpty ? nil : unit
+        }
+        if let match = Self.labelledUnit.firstMatch(in: text), let range = Range(match.range(at: 1), in: text) {
+            return String(text[range]).trimming(.whitespaces)
+        }
+        if let match = Self.suppliedBy.firstMatch(in: text), let range = Range(match.range(at: 1), in: text), units.isUnit(String(text[range])) {
+            return String(text[range])
+        }
+        if text.hasPrefix("（"), text.hasSuffix("）"), text.count > 2 {
+            let inside = String(text.dropFirst().dropLast())
+            if units.isUnit(inside) { return inside }
+        }
+        return nil
+    }
 
     /// `opening` is text that followed the case's number on its own line (a title, unit：title).
     func read(_ paragraphs: [Paragraph], from start: Int, to end: Int, opening: String) -> Head {
         var head = Head(bodyStart: start)
         var titleParts: [(text: String, endsWithSpace: Bool)] = []
-        if !opening.isEmpty { titleParts.append((opening, false)) }
-        var index = start
-        var brokeOff = false
         var groupUnit: String?
-        while index < end, index - start < Self.headLength {
-            let paragraph = paragraphs[index]
-            let text = paragraph.text
-            // A title may run longer than a heading line does, on one line without a full stop.
-            let isLongTitle = titleParts.isEmpty && text.hasAtMostCharacters(90) && !text.contains("。")
-            if isSectionHeading(paragraph) || Enumeration.leadingMarker(in: text) != nil || !(paragraph.isHeadingLike || isLongTitle)
-                || CaseHeader.isContentsEntry(text) {
-                brokeOff = true
-                break
-            }
+        /// Files one line of the head: a label, the unit, a title line with its unit, or a title line.
+        func take(_ text: String, endsWithSpace: Bool) {
             if let header = CaseHeader.parse(text), header.rest.isEmpty {
                 head.labels.append(text)
-            } else if text.hasPrefix("——") {
-                head.unit = text.trimming(CharacterSet(charactersIn: " —"))
-            } else if let range = Self.unitLabel.firstRange(in: text) {
-                head.unit = String(text[range.upperBound...]).trimming(.whitespaces)
+            } else if let unit = unitLine(text) {
+                head.unit = unit
             } else if text.hasAtMostCharacters(30), text.hasSuffix("工作组") || text.hasSuffix("行动组") {
                 // The work group that reports the case: its unit unless the title names a place.
                 head.labels.append(text)
@@ -56,8 +64,23 @@ struct CaseHeadReader {
             } else if titleParts.isEmpty, head.unit == nil, units.isUnit(text) {
                 head.unit = text
             } else {
-                titleParts.append((text, paragraph.endsWithSpace))
+                titleParts.append((text, endsWithSpace))
             }
+        }
+        if !opening.isEmpty { take(opening, endsWithSpace: false) }
+        var index = start
+        var brokeOff = false
+        while index < end, index - start < Self.headLength {
+            let paragraph = paragraphs[index]
+            let text = paragraph.text
+            // A title may run longer than a heading line does, on one line without a full stop.
+            let isLongTitle = titleParts.isEmpty && text.hasAtMostCharacters(90) && !text.contains("。")
+            if isSectionHeading(paragraph) || Enumeration.leadingMarker(in: text) != nil || !(paragraph.isHeadingLike || isLongTitle)
+                || CaseHeader.isContentsEntry(text) {
+                brokeOff = true
+                break
+            }
+            take(text, endsWithSpace: paragraph.endsWithSpace)
             index += 1
         }
         head.bodyStart = index

@@ -26,8 +26,23 @@ struct CaseHeader: Equatable {
         contentsEntry.firstRange(in: text) != nil
     }
 
+    /// 第一篇, 第3篇, 健康四川典型案例之一: a case numbered as a piece of the collection.
+    private static let piecePattern = Pattern(#"^(?:(.{0,40}?)之\s*([一二三四五六七八九十百零〇]{1,4}|[0-9]{1,3})|第\s*([一二三四五六七八九十百零〇]{1,4}|[0-9]{1,3})\s*篇)$"#)
+
     static func parse(_ text: String) -> CaseHeader? {
         guard text.hasAtMostCharacters(120) else { return nil }
+        if text.hasAtMostCharacters(48), let match = piecePattern.firstMatch(in: text) {
+            let label = Range(match.range(at: 1), in: text).map { String(text[$0]) } ?? ""
+            // 之一 counts only after a collection's name (…案例之一), not after any words.
+            if match.range(at: 3).location != NSNotFound || label.hasSuffix("案例") || label.hasSuffix("经验") {
+                let numeral = [2, 3].compactMap { Range(match.range(at: $0), in: text) }.first.map { String(text[$0]) } ?? ""
+                if let number = Enumeration.value(of: numeral) {
+                    var trimmed = label
+                    for word in ["案例", "经验"] where trimmed.hasSuffix(word) { trimmed = String(trimmed.dropLast(word.count)) }
+                    return CaseHeader(number: number, label: trimmed.trimming(labelEnds))
+                }
+            }
+        }
         if text.hasAtMostCharacters(48), let match = headerPattern.firstRange(in: text) {
             let line = String(text[match])
             var number: Int?

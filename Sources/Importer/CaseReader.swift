@@ -171,7 +171,8 @@ struct CaseReader {
         var closing: String?
         for (index, marker) in best.enumerated() {
             var end = index + 1 < best.count ? best[index + 1].start : characters.count
-            if index + 1 == best.count, let last = Self.closingParagraph(after: marker, texts: texts, starts: starts, paragraphs: paragraphs) {
+            if index + 1 == best.count, let last = Self.closingParagraph(after: marker, texts: texts, starts: starts, paragraphs: paragraphs),
+               !String(characters[marker.end..<max(starts[last] - 1, marker.end)]).allSatisfy(\.isWhitespace) {
                 closing = texts[last]
                 end = starts[last] - 1
             }

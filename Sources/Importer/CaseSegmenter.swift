@@ -9,7 +9,8 @@ import Regions
 ///    典型经验1  unit：title), a 目录's entries left out;
 /// 3. where neither 2 nor 4 is found, numbered headings whose numbers run on through the whole document (一、 二、 … or
 ///    （一）…, 5. 6. 7.) while the numbers inside them start again in each case;
-/// 4. ——region lines under a title (or after it: 标题——河北省保定市) that no header opened.
+/// 4. unit lines under a title (——unit, （unit）, 报送单位：unit; or 标题——河北省保定市 on one line)
+///    that no header opened.
 /// A candidate case with no paragraph of text (a 目录's entry, a cover's title) is not a case.
 struct CaseSegmenter {
     let resolver: RegionResolver
@@ -20,7 +21,7 @@ struct CaseSegmenter {
     func segment(_ paragraphs: [Paragraph]) -> (preamble: [Paragraph], blocks: [CaseBlock]) {
         if let result = segmentTable(paragraphs) { return result }
         let headers = headerAnchors(paragraphs) ?? []
-        let marked = (headers + dashAnchors(paragraphs, besides: headers)).sorted { $0.index < $1.index }
+        let marked = (headers + unitLineAnchors(paragraphs, besides: headers)).sorted { $0.index < $1.index }
         if let anchors = marked.isEmpty ? numberedAnchors(paragraphs) : marked, let result = blocks(at: anchors, in: paragraphs) {
             return result
         }
@@ -77,28 +78,38 @@ struct CaseSegmenter {
         return (before, after)
     }
 
-    /// ——region lines that open a case no header opened: the case starts at its title, the
-    /// heading lines just above (or, for title——region, the line itself).
-    private func dashAnchors(_ paragraphs: [Paragraph], besides headers: [Anchor]) -> [Anchor] {
+    /// Unit lines that open a case no header opened: ——unit, （unit）, 报送单位：unit, unit供稿 under
+    /// the title's lines (the case starts at the title), or title——unit on one line.
+    private func unitLineAnchors(_ paragraphs: [Paragraph], besides headers: [Anchor]) -> [Anchor] {
+        let reader = CaseHeadReader(units: units, isSectionHeading: isSectionHeading)
         var anchors: [Anchor] = []
         var boundary = 0
-        for index in paragraphs.indices {
-            guard let parsed = regionLine(paragraphs[index]) else { continue }
+        for index in paragraphs.indices where paragraphs[index].isHeadingLike && !paragraphs[index].isTableRow {
+            let text = paragraphs[index].text
+            let titled = regionLine(paragraphs[index])?.title != nil
+            guard titled || reader.unitLine(text) != nil else { continue }
             defer { boundary = index + 1 }
             let covered = headers.contains { header in
                 header.index < index && index - header.index <= 6 && !paragraphs[(header.index + 1)..<index].contains(where: isProse)
             }
             if covered { continue }
             var start = index
-            if parsed.title == nil {
+            if !titled {
                 while start - 1 >= boundary, index - start < 3, paragraphs[start - 1].isHeadingLike, !isProse(paragraphs[start - 1]),
-                      !isSectionHeading(paragraphs[start - 1]), regionLine(paragraphs[start - 1]) == nil {
+                      !isSectionHeading(paragraphs[start - 1]), reader.unitLine(paragraphs[start - 1].text) == nil {
                     start -= 1
                 }
+                guard start < index else { continue }  // a unit line with no title above opens nothing
             }
-            anchors.append(Anchor(index: start, number: nil, opening: "", isHeader: false, headStart: start))
+            // 一、title——unit or 一、title over ——unit: the number is the case's, not the title's.
+            if let marker = Enumeration.leadingMarker(in: paragraphs[start].text) {
+                let opening = String(paragraphs[start].text.dropFirst(marker.end)).trimming(.whitespaces)
+                anchors.append(Anchor(index: start, number: marker.number, opening: opening, isHeader: false, headStart: start + 1))
+            } else {
+                anchors.append(Anchor(index: start, number: nil, opening: "", isHeader: false, headStart: start))
+            }
         }
-        return anchors
+        return withText(anchors, in: paragraphs)
     }
 
     // MARK: Case headers and numbered headings

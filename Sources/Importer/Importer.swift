@@ -188,7 +188,10 @@ public struct Importer: Sendable {
             names(index).lazy.map { resolver.resolve($0, context: blocks[index].regionContext) }.first { $0.isResolved }?.province
         }
         let counts = Dictionary(firstPass.map { ($0, 1) }, uniquingKeysWith: +)
-        let casesProvince = counts.max { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }?.key
+        // A national collection's cases lie in many provinces: theirs is the document's only when
+        // most of its cases agree.
+        let casesProvince = counts.max { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }
+            .flatMap { $0.value * 2 > blocks.count ? $0.key : nil }
         let placement = CasePlacement(resolver: resolver, documentPlace: documentPlace, metadata: metadata, casesProvince: casesProvince)
         let placed = blocks.indices.map { index in
             placement.place(names: names(index), context: blocks[index].regionContext, text: readings[index].text)

@@ -62,7 +62,13 @@ struct ParagraphBuilder {
             let isTitleLike = text.count <= 60 && !text.contains("。")
             // A letter-spaced line (健 康 湖 南, 家 门 口 的 “慢 病 管 家”) has no phrase spaces to keep.
             let keepPhraseSpaces = (isHeading || isTitleLike) && !SourceCleaning.isLetterSpaced(text)
-            text = SourceCleaning.removeStraySpaces(text, keepPhraseSpaces: keepPhraseSpaces)
+            if let (header, rest) = SourceCleaning.numberedLabel(text) {
+                // 典型经验1  延边州和龙市：… — the space after the case's number ends the header; a
+                // stray space beside a digit elsewhere goes.
+                text = SourceCleaning.removeStraySpaces(header) + " " + SourceCleaning.removeStraySpaces(rest, keepPhraseSpaces: true)
+            } else {
+                text = SourceCleaning.removeStraySpaces(text, keepPhraseSpaces: keepPhraseSpaces)
+            }
             var line = CleanLine(number: number, text: text, cells: cells, isHeading: isHeading, isIndented: isIndented, endsWithSpace: endsWithSpace && !text.isEmpty)
             line.leadIsBold = SourceCleaning.opensBold(String(raw))
             result.append(line)

@@ -14,6 +14,7 @@ enum SourceCleaning {
         // Chinese character would otherwise be tried at every split: time square in the line's length.
         static let asciiParentheses = Pattern(#"\(\s*([0-9]{1,2}|[一二三四五六七八九十]{1,3}|(?=[^()]*\))[^()]*[\u4E00-\u9FFF][^()]*)\s*\)"#, needsOneOf: "(")
         static let mixedParentheses = Pattern(#"[(（]\s*([0-9]{1,2}|[一二三四五六七八九十]{1,3})\s*[)）]"#, needsOneOf: "()")
+        static let numberedLabel = Pattern(#"^\s*([^\s，。；]{0,24}?(?:案例|经验)\s*(?:[0-9]{1,3}|[一二三四五六七八九十]{1,4}))[ \t]+(\S.*)$"#)
         static let asciiComma = Pattern(#"(?<=[\u4E00-\u9FFF]),(?=[\u4E00-\u9FFF])"#, needsOneOf: ",")
         static let asciiSemicolon = Pattern(#"(?<=[\u4E00-\u9FFF]);"#, needsOneOf: ";")
         static let asciiColon = Pattern(#"(?<=[\u4E00-\u9FFF]):"#, needsOneOf: ":")
@@ -32,6 +33,11 @@ enum SourceCleaning {
         }
         if text.utf8.contains(where: { $0 == UInt8(ascii: "*") || $0 == UInt8(ascii: "_") }) {
             text = text.replacingOccurrences(of: "**", with: "").replacingOccurrences(of: "__", with: "")
+            // A whole line in italics (*健康浙江建设典型案例（2023）*, a running header).
+            let trimmed = text.trimming(.whitespaces)
+            if trimmed.count > 2, trimmed.hasPrefix("*"), trimmed.hasSuffix("*"), !trimmed.dropFirst().dropLast().contains("*") {
+                text = String(trimmed.dropFirst().dropLast())
+            }
         }
         // A Markdown or plain-text rule (---, ***, ___) is layout, not content.
         if Patterns.rule.matches(text) { text = "" }
@@ -46,6 +52,14 @@ enum SourceCleaning {
             return text.dropFirst(2).contains(mark)
         }
         return false
+    }
+
+    /// 典型经验1  延边州和龙市：… → (典型经验1, 延边州和龙市：…): a case header with its number and the
+    /// text after it, split at the space that the number is followed by.
+    static func numberedLabel(_ line: String) -> (header: String, rest: String)? {
+        guard line.hasAtMostCharacters(120), let match = Patterns.numberedLabel.firstMatch(in: line),
+              let header = Range(match.range(at: 1), in: line), let rest = Range(match.range(at: 2), in: line) else { return nil }
+        return (String(line[header]), String(line[rest]))
     }
 
     /// Full-width letters, digits and spaces to their ASCII forms; ASCII brackets and

@@ -67,7 +67,8 @@ import Testing
         let error = try #require(reason(of: Data(lostText.utf8)))
         #expect(error.reason == .emptyCase)
         #expect(error.description.hasPrefix("doc.txt:3:"))
-        #expect(reason(of: Data("--①①".utf8))?.reason == .emptyCase)
+        // A ——line with no title above it and no text after it opens no case at all.
+        #expect(reason(of: Data("--①①".utf8))?.reason == .noCase)
     }
 
     /// A 序号 cell that is no case number (4294967297 = 2³² + 1) was taken as the case's number,

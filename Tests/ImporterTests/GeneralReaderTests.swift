@@ -30,7 +30,9 @@ import Testing
     }
 
     static let layouts = ["toc-page-footers", "bracket-sections-circled", "district-compilation-bold-leads",
-                          "arabic-case-numbers-debris", "spaced-characters-unit-lines", "county-compilation-no-sections"]
+                          "arabic-case-numbers-debris", "spaced-characters-unit-lines", "county-compilation-no-sections",
+                          "experience-header-unit-colon", "pian-headers-supplier-lines", "markdown-h2-cases-list-items",
+                          "national-title-dash-unit-one-line", "unnumbered-bold-titles-unit-parens"]
 
     @Test(arguments: layouts)
     func composedLayoutImportsAsExpected(name: String) throws {

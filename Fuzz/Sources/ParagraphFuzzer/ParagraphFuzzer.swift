@@ -12,9 +12,10 @@ public func fuzzParagraphs(_ bytes: UnsafePointer<UInt8>?, _ count: Int) -> CInt
     let importer = FuzzConfiguration.importer
     let paragraphs = ParagraphBuilder(reduplications: Set(importer.rules.reduplications)).paragraphs(from: text)
     checkParagraphs(paragraphs, lines: lineCount(data))
-    let (preamble, blocks) = CaseSegmenter(resolver: importer.resolver).segment(paragraphs)
-    checkBlocks(blocks, preamble: preamble, paragraphs: paragraphs)
     let reader = CaseReader(rules: importer.rules)
+    let (preamble, blocks) = CaseSegmenter(resolver: importer.resolver, isSectionHeading: { reader.sectionKind(of: $0) != nil })
+        .segment(paragraphs)
+    checkBlocks(blocks, preamble: preamble, paragraphs: paragraphs)
     for block in blocks { checkReading(reader.read(block), of: block) }
     return 0
 }
