@@ -11,7 +11,7 @@ struct DocumentMetadata {
 
     init(preamble: [Paragraph]) {
         let texts = preamble.map { SourceCleaning.removeStraySpaces($0.text) }
-        for text in texts {
+        for (index, text) in texts.enumerated() {
             if docNumber == nil, let range = Self.docNumberPattern.firstRange(in: text) {
                 docNumber = String(text[range]).replacingOccurrences(of: "[", with: "〔").replacingOccurrences(of: "［", with: "〔")
                     .replacingOccurrences(of: "]", with: "〕").replacingOccurrences(of: "］", with: "〕")
@@ -23,6 +23,17 @@ struct DocumentMetadata {
                ["通知", "通报", "案例", "经验", "典型", "汇编", "名单"].contains(where: text.contains),
                CaseHeader.parse(text) == nil, !text.hasSuffix("文件"), !text.hasPrefix("附件") {
                 title = text
+                // A title broken over lines: …办公室关于推广 | 健康贵州行动典型经验的通知, or
+                // 健康山东行动典型经验案例汇编 | （第三批）.
+                if index > 0, texts[index - 1].contains("关于"), texts[index - 1].count <= 60, !texts[index - 1].contains("。") {
+                    title = texts[index - 1] + text
+                }
+                if index + 1 < texts.count, Self.batchNote.matches(texts[index + 1]) {
+                    title! += texts[index + 1]
+                }
+            }
+            if issuer == nil, let name = Self.issuerLine(text) {
+                issuer = name
             }
             if let entry = Self.listEntry(text) { caseList.append(entry) }
         }
@@ -47,12 +58,32 @@ struct DocumentMetadata {
     }
 
     private static func dateYear(_ text: String) -> Int? {
-        guard datePattern.matches(text) else { return nil }
-        return firstYear(text)
+        if datePattern.matches(text) { return firstYear(text) }
+        // 二〇二三年十二月: the year's four digits written in Chinese.
+        guard chineseDatePattern.matches(text) else { return nil }
+        let digits: [Character: Character] = ["〇": "0", "零": "0", "一": "1", "二": "2", "三": "3", "四": "4", "五": "5", "六": "6", "七": "7", "八": "8", "九": "9"]
+        return Int(String(text.prefix(4).compactMap { digits[$0] }))
     }
+
+    /// A cover's or signature's line that only names the issuing body, maybe followed by 编印, 编
+    /// or 印发: 健康江西行动推进委员会办公室 编印 → 健康江西行动推进委员会办公室.
+    static func issuerLine(_ text: String) -> String? {
+        guard text.hasAtMostCharacters(40), !text.contains(where: { "。，；：“”《》".contains($0) }) else { return nil }
+        var name = text
+        for suffix in ["编印", "印发", "编制", "编"] where name.hasSuffix(suffix) {
+            name = String(name.dropLast(suffix.count)).trimming(.whitespaces)
+            break
+        }
+        guard name.count >= 4, !name.contains(" "), issuerEndings.contains(where: name.hasSuffix) else { return nil }
+        return name
+    }
+
+    private static let issuerEndings = ["办公室", "委员会", "领导小组", "卫生健康委", "卫生健康局", "卫生健康厅", "人民政府", "推进办"]
+    private static let batchNote = Pattern(#"^[（(][^（）()]{1,12}[）)]$"#)
+    private static let chineseDatePattern = Pattern(#"^[〇零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月([一二三四五六七八九十]{1,3}日)?$"#)
 
     private static let docNumberPattern = Pattern(#"[^\s，。：:]{1,16}[〔\[［][0-9]{4}[〕\]］][0-9]+号"#)
     private static let listEntryPattern = Pattern(#"^([0-9]{1,3})[.、．]\s*([^：:]{2,30})[：:]\s*(.{4,80})$"#)
     private static let yearPattern = Pattern(#"(19|20)[0-9]{2}"#)
-    private static let datePattern = Pattern(#"^[0-9]{4}年[0-9]{1,2}月[0-9]{1,2}日$"#)
+    private static let datePattern = Pattern(#"^[0-9]{4}年[0-9]{1,2}月([0-9]{1,2}日)?$"#)
 }

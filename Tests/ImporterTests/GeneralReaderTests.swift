@@ -9,7 +9,13 @@ import Testing
 @Suite struct GeneralReaderTests {
     struct Expectation: Decodable {
         struct Document: Decodable {
+            let title: String?
+            let issuer: String?
+            let doc_number: String?
+            let year: Int?
             let province: String?
+            let prefecture: String?
+            let county: String?
         }
         struct Case: Decodable {
             let ordinal: Int
@@ -40,6 +46,13 @@ import Testing
         let expectation = try JSONDecoder().decode(Expectation.self, from: Data(contentsOf: url))
         let document = try importFixture("layouts/\(name).txt", options: ImportOptions(sourceId: "x"))
         #expect(document.cases.map(\.ordinal) == expectation.cases.map(\.ordinal), "\(name): the cases found")
+        let about = expectation.document
+        #expect([document.source.title, document.source.issuer, document.source.docNumber] == [about.title, about.issuer, about.doc_number],
+                "\(name): the document's title, issuer and 文号")
+        #expect(document.source.year == about.year, "\(name): year")
+        // The place its cases were read in: the province, prefecture or county it is about.
+        let place = [about.province, about.prefecture, about.county].compactMap { $0 }.joined()
+        #expect(document.place == (place.isEmpty ? nil : place), "\(name): the document's place")
         for (want, got) in zip(expectation.cases, document.cases) {
             let label = "\(name) case \(want.ordinal)"
             #expect(document.lineOfCase[got.id] == want.line, "\(label): line")
