@@ -15,11 +15,16 @@ struct CaseHeadReader {
         /// Where the body starts (an index into the paragraphs given).
         var bodyStart: Int
         var guesses: [String] = []
+        /// The number a title line gave the case (（一）title under a collection's header line), and
+        /// that line (an index into the paragraphs given).
+        var number: Int?
+        var numberIndex: Int?
     }
 
     /// The most lines a head takes: a header, a unit line, a title over three lines and a
     /// second label leave room for one more.
     private static let headLength = 7
+    static let caseNumberFamilies: [Enumeration.Family] = [.section, .parenChinese, .arabicDot, .parenArabic]
     /// 报送单位：X, （供稿单位：X）, X供稿, ——X, （X）: a line that only names who reports the case.
     private static let labelledUnit = Pattern(#"^[（(]?\s*(?:报送单位|申报单位|推荐单位|供稿单位|供稿|单位|作者单位|来源)\s*[:：]\s*([^（）()]+?)\s*[）)]?$"#)
     private static let suppliedBy = Pattern(#"^([^\s，。：（）]{2,30}?)\s*(?:供稿|报送|推荐|供)$"#)
@@ -75,6 +80,17 @@ struct CaseHeadReader {
             let text = paragraph.text
             // A title may run longer than a heading line does, on one line without a full stop.
             let isLongTitle = titleParts.isEmpty && text.hasAtMostCharacters(90) && !text.contains("。")
+            // The first title line may carry the case's number (（一）title under a header that only
+            // names the collection); a section heading or an item never does.
+            if titleParts.isEmpty, head.number == nil, let marker = Enumeration.leadingMarker(in: text),
+               Self.caseNumberFamilies.contains(marker.family), paragraph.isHeadingLike, !isSectionHeading(paragraph),
+               !text.contains("。") {
+                head.number = marker.number
+                head.numberIndex = index
+                take(String(text.dropFirst(marker.end)).trimming(.whitespaces), endsWithSpace: paragraph.endsWithSpace)
+                index += 1
+                continue
+            }
             if isSectionHeading(paragraph) || Enumeration.leadingMarker(in: text) != nil || !(paragraph.isHeadingLike || isLongTitle)
                 || CaseHeader.isContentsEntry(text) {
                 brokeOff = true

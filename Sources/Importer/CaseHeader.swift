@@ -29,8 +29,12 @@ struct CaseHeader: Equatable {
     /// 第一篇, 第3篇, 健康四川典型案例之一: a case numbered as a piece of the collection.
     private static let piecePattern = Pattern(#"^(?:(.{0,40}?)之\s*([一二三四五六七八九十百零〇]{1,4}|[0-9]{1,3})|第\s*([一二三四五六七八九十百零〇]{1,4}|[0-9]{1,3})\s*篇)$"#)
 
+    /// Marks a header may be set in: 【典型案例1】, ■ 案例 4, ◆案例五.
+    private static let ornaments = CharacterSet(charactersIn: "【】[]■□◆◇●○▲△★☆◎※·• ")
+
     static func parse(_ text: String) -> CaseHeader? {
         guard text.hasAtMostCharacters(120) else { return nil }
+        let text = text.first.map { "【■□◆◇●○▲△★☆◎※·•".contains($0) } == true ? text.trimming(ornaments) : text
         if text.hasAtMostCharacters(48), let match = piecePattern.firstMatch(in: text) {
             let label = Range(match.range(at: 1), in: text).map { String(text[$0]) } ?? ""
             // 之一 counts only after a collection's name (…案例之一), not after any words.

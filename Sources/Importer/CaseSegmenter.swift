@@ -3,14 +3,14 @@ import Regions
 
 /// Finds the cases of a document by its structure rather than by a list of layouts. The
 /// anchors, strongest first:
-/// 1. table rows whose cells are administrative units (省 · 市 · 县), each followed by the
-///    case's text (典型经验：…);
+/// 1. table rows whose cells are administrative units (省 · 市 · 县), each with the case's text
+///    (典型经验：…) — unless the rows are only a list of names and the cases have headers;
 /// 2. case headers, whatever their wording (…典型经验案例一, 合理膳食行动典型案例, 案例3, 案 例 一,
-///    典型经验1  unit：title), a 目录's entries left out;
-/// 3. where neither 2 nor 4 is found, numbered headings whose numbers run on through the whole document (一、 二、 … or
-///    （一）…, 5. 6. 7.) while the numbers inside them start again in each case;
-/// 4. unit lines under a title (——unit, （unit）, 报送单位：unit; or 标题——河北省保定市 on one line)
-///    that no header opened.
+///    第一篇, 典型经验1  unit：title), a 目录's entries left out;
+/// 3. unit lines under a title (——unit, （unit）, 报送单位：unit, unit供稿; or 标题——河北省保定市 on
+///    one line) that no header opened;
+/// 4. where neither 2 nor 3 is found, numbered headings whose numbers run on through the whole
+///    document (一、 二、 … or （一）…, 5. 6. 7.) while the numbers inside them start again in each case.
 /// A candidate case with no paragraph of text (a 目录's entry, a cover's title) is not a case.
 struct CaseSegmenter {
     let resolver: RegionResolver
@@ -19,10 +19,12 @@ struct CaseSegmenter {
     private var units: UnitNames { UnitNames(resolver: resolver) }
 
     func segment(_ paragraphs: [Paragraph]) -> (preamble: [Paragraph], blocks: [CaseBlock]) {
-        if let result = segmentTable(paragraphs) { return result }
         let headers = headerAnchors(paragraphs) ?? []
+        if let result = segmentTable(paragraphs, hasHeaders: !headers.isEmpty) { return result }
+        let groups = groupLines(paragraphs)
         let marked = (headers + unitLineAnchors(paragraphs, besides: headers)).sorted { $0.index < $1.index }
-        if let anchors = marked.isEmpty ? numberedAnchors(paragraphs) : marked, let result = blocks(at: anchors, in: paragraphs) {
+        if let anchors = marked.isEmpty ? numberedAnchors(paragraphs, groups: groups) : marked,
+           let result = blocks(at: anchors, in: paragraphs, groups: groups) {
             return result
         }
         return (paragraphs, [])
@@ -38,9 +40,12 @@ struct CaseSegmenter {
         return !units.isEmpty && length == joined.count
     }
 
-    private func segmentTable(_ paragraphs: [Paragraph]) -> ([Paragraph], [CaseBlock])? {
+    private func segmentTable(_ paragraphs: [Paragraph], hasHeaders: Bool) -> ([Paragraph], [CaseBlock])? {
         let rows = paragraphs.indices.filter { isRegionRow(paragraphs[$0]) }
         guard rows.count >= 2 else { return nil }
+        // A table of names only (a 名单 before cases that have headers of their own) opens no case.
+        let rowsWithText = rows.filter { !paragraphs[$0].text.isEmpty }.count
+        if hasHeaders, rowsWithText * 2 < rows.count { return nil }
         var blocks: [CaseBlock] = []
         for (position, rowIndex) in rows.enumerated() {
             let row = paragraphs[rowIndex]
@@ -151,31 +156,54 @@ struct CaseSegmenter {
     }
 
     /// The families a case can be numbered with (一是 and ① number items inside a text).
-    private static let caseFamilies: [Enumeration.Family] = [.section, .parenChinese, .arabicDot, .parenArabic]
+    private static let caseFamilies: [Enumeration.Family] = CaseHeadReader.caseNumberFamilies
 
-    /// The numbered headings that open cases: of one marker family, short, not a section heading
-    /// (一、工作背景), numbered on by one through the whole document (most of the family's headings
-    /// belong to the run: a family that starts again at 1 in each case numbers sections or
-    /// practices), each case holding text and a structure of its own (a section heading, a
-    /// numbered item of another family) or opening with its unit. Of several such families the
-    /// one that comes first is the outermost.
-    private func numberedAnchors(_ paragraphs: [Paragraph]) -> [Anchor]? {
+    /// 第一部分 健康知识普及行动, 第二章 …: a part of the collection that groups cases (its name
+    /// labels them: a special action becomes their category); case numbers may start again in it.
+    private static let groupLine = Pattern(#"^第[一二三四五六七八九十]{1,3}(?:部分|章|编|单元|专题)[\s：:]*\S"#)
+
+    func groupLines(_ paragraphs: [Paragraph]) -> [Int] {
+        paragraphs.indices.filter { index in
+            let paragraph = paragraphs[index]
+            return paragraph.isHeadingLike && !CaseHeader.isContentsEntry(paragraph.text) && Self.groupLine.matches(paragraph.text)
+        }
+    }
+
+    /// 01, 5, 十二 alone on a line: a case's number set apart from its title.
+    private static let bareNumber = Pattern(#"^0*([0-9]{1,3}|[一二三四五六七八九十]{1,3})[.．、]?$"#)
+
+    /// The numbered headings that open cases: of one kind (a marker family, or numbers alone on
+    /// their lines), short, not a section heading (一、工作背景), numbered on by one through the whole
+    /// document or through each of its parts (most of the kind's headings belong to the run: a
+    /// family that starts again at 1 in each case numbers sections or practices), each case
+    /// holding text and a structure of its own (a section heading, a numbered item of another
+    /// family) or opening with its unit. Of several such kinds the one that comes first is the
+    /// outermost.
+    private func numberedAnchors(_ paragraphs: [Paragraph], groups: [Int]) -> [Anchor]? {
         var best: [Anchor]?
-        for family in Self.caseFamilies {
+        let kinds: [Enumeration.Family?] = Self.caseFamilies + [nil]  // nil: numbers alone
+        for family in kinds {
             var headings: [Anchor] = []
             for (index, paragraph) in paragraphs.enumerated() where paragraph.isHeadingLike && !paragraph.isTableRow {
-                guard let marker = Enumeration.leadingMarker(in: paragraph.text), marker.family == family,
-                      !isSectionHeading(paragraph) else { continue }
-                let opening = String(paragraph.text.dropFirst(marker.end)).trimming(.whitespaces)
-                headings.append(Anchor(index: index, number: marker.number, opening: opening, isHeader: false, headStart: index + 1))
+                if let family {
+                    guard let marker = Enumeration.leadingMarker(in: paragraph.text), marker.family == family,
+                          !isSectionHeading(paragraph) else { continue }
+                    let opening = String(paragraph.text.dropFirst(marker.end)).trimming(.whitespaces)
+                    headings.append(Anchor(index: index, number: marker.number, opening: opening, isHeader: false, headStart: index + 1))
+                } else if let match = Self.bareNumber.firstMatch(in: paragraph.text),
+                          let range = Range(match.range(at: 1), in: paragraph.text),
+                          let number = Enumeration.value(of: String(paragraph.text[range])) {
+                    headings.append(Anchor(index: index, number: number, opening: "", isHeader: false, headStart: index + 1))
+                }
             }
             headings = withText(headings, in: paragraphs)
-            guard let run = Self.longestRun(headings), run.count >= 2, run.count * 5 >= headings.count * 4 else { continue }
+            guard let run = Self.longestRun(headings, groups: groups), run.count >= 2, run.count * 5 >= headings.count * 4 else { continue }
             let structured = run.enumerated().allSatisfy { position, anchor in
                 let end = position + 1 < run.count ? run[position + 1].index : paragraphs.count
                 let inside = paragraphs[(anchor.index + 1)..<end]
+                let opening = anchor.opening.isEmpty ? (inside.first?.text ?? "") : anchor.opening
                 return inside.contains { isSectionHeading($0) || Enumeration.leadingMarker(in: $0.text).map { $0.family != family } ?? false }
-                    || units.leadingUnit(of: anchor.opening) != nil || units.isUnit(anchor.opening.split(separator: "：").first.map(String.init) ?? "")
+                    || units.leadingUnit(of: opening) != nil || units.isUnit(opening.split(separator: "：").first.map(String.init) ?? "")
             }
             guard structured else { continue }
             if best == nil || run[0].index < best![0].index { best = run }
@@ -183,28 +211,38 @@ struct CaseSegmenter {
         return best
     }
 
-    /// The longest run of headings numbered on by one (5, 6, 7 in a continuation volume too).
-    private static func longestRun(_ headings: [Anchor]) -> [Anchor]? {
+    /// The longest run of headings numbered on by one (5, 6, 7 in a continuation volume too),
+    /// starting again at 1 after a group line (第二部分…).
+    private static func longestRun(_ headings: [Anchor], groups: [Int]) -> [Anchor]? {
         var best: [Anchor] = []
         for (position, first) in headings.enumerated() {
             var run = [first]
-            for next in headings[(position + 1)...] where next.number == (run.last!.number ?? 0) + 1 {
-                run.append(next)
+            for next in headings[(position + 1)...] {
+                let last = run.last!
+                let restarts = next.number == 1 && groups.contains { $0 > last.index && $0 < next.index }
+                if next.number == (last.number ?? 0) + 1 || restarts { run.append(next) }
             }
             if run.count > best.count { best = run }
         }
         return best.isEmpty ? nil : best
     }
 
-    private func blocks(at anchors: [Anchor], in paragraphs: [Paragraph]) -> ([Paragraph], [CaseBlock])? {
+    /// Blocks from the anchors: each case runs to the next anchor or the next group line, and
+    /// carries the group line it is under as a label.
+    private func blocks(at anchors: [Anchor], in paragraphs: [Paragraph], groups: [Int]) -> ([Paragraph], [CaseBlock])? {
         let reader = CaseHeadReader(units: units, isSectionHeading: isSectionHeading)
         var blocks: [CaseBlock] = []
         for (position, anchor) in anchors.enumerated() {
-            let end = position + 1 < anchors.count ? anchors[position + 1].index : paragraphs.count
+            let nextAnchor = position + 1 < anchors.count ? anchors[position + 1].index : paragraphs.count
+            let end = groups.first { $0 > anchor.index && $0 < nextAnchor } ?? nextAnchor
             let head = reader.read(paragraphs, from: anchor.headStart, to: end, opening: anchor.opening)
-            var block = CaseBlock(line: paragraphs[anchor.index].line)
-            block.number = anchor.number
-            block.labels = (anchor.isHeader ? [paragraphs[anchor.index].text] : []) + head.labels
+            // A header that only names the collection (健康陕西行动典型经验案例) over a numbered title:
+            // the case starts at its number.
+            let opensAt = anchor.number == nil ? (head.numberIndex ?? anchor.index) : anchor.index
+            var block = CaseBlock(line: paragraphs[opensAt].line)
+            block.number = anchor.number ?? head.number
+            let group = groups.last { $0 < anchor.index }.map { [paragraphs[$0].text] } ?? []
+            block.labels = group + (anchor.isHeader ? [paragraphs[anchor.index].text] : []) + head.labels
             block.title = head.title
             block.regionWritten = head.unit
             block.guesses = head.guesses

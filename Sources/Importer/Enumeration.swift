@@ -1,7 +1,7 @@
 import Foundation
 
 /// Enumeration markers of Chinese official documents, by family, from the outermost level a
-/// document usually uses to the innermost: 一、 · （一） · 一是 · 第一， · 1. · （1） · ①.
+/// document usually uses to the innermost: 一、 · （一） · 一是 · 第一， · 1. · （1） · 1） · ①.
 enum Enumeration {
     enum Family: CaseIterable, Equatable {
         case section        // 一、
@@ -10,6 +10,7 @@ enum Enumeration {
         case ordinalDi      // 第一，
         case arabicDot      // 1. 1、
         case parenArabic    // （1）
+        case arabicParen    // 1）
         case circled        // ①
 
         /// The pattern for a marker at the start of a paragraph; group 1 is the number.
@@ -21,6 +22,7 @@ enum Enumeration {
             case .ordinalDi: return #"^第([一二三四五六七八九十]{1,3})[，,、：:]"#
             case .arabicDot: return #"^([0-9]{1,2})(?:[.．](?![0-9])|、)"#
             case .parenArabic: return #"^（([0-9]{1,2})）"#
+            case .arabicParen: return #"^([0-9]{1,2})[）)](?![0-9])"#
             case .circled: return #"^([①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])"#
             }
         }
@@ -33,7 +35,7 @@ enum Enumeration {
             case .ordinalShi: return #"(?<![统唯单同之])([一二三四五六七八九十]{1,3})是"#
             case .parenArabic: return #"（([0-9]{1,2})）"#
             case .circled: return #"([①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])"#
-            case .section, .arabicDot, .ordinalDi: return nil
+            case .section, .arabicDot, .ordinalDi, .arabicParen: return nil
             }
         }
     }

@@ -18,11 +18,16 @@ struct ParagraphBuilder {
     func paragraphs(from rawText: String) -> [Paragraph] {
         let lines = PageFurniture.removed(from: cleanLines(rawText))
         let indentedLayout = Self.isIndentedLayout(lines)
+        let wrapWidth = Self.wrapWidth(lines)
         var paragraphs: [Paragraph] = []
+        var lastLineFull = false
         for line in lines where !line.isBlank {
             // Decided before the append: a copy of the last paragraph still alive at the append
             // would make it copy the paragraph's whole text, for every line a long paragraph has.
-            let joins = paragraphs.last.map { continues($0, with: line, indentedLayout: indentedLayout) } ?? false
+            let joins = paragraphs.last.map {
+                (lastLineFull && wrapped(into: line, indentedLayout: indentedLayout)) || continues($0, with: line, indentedLayout: indentedLayout)
+            } ?? false
+            lastLineFull = wrapWidth.map { line.cells.isEmpty && line.text.count >= $0 - 1 } ?? false
             if joins {
                 paragraphs[paragraphs.count - 1].text.append(Self.joinMark)
                 paragraphs[paragraphs.count - 1].text.append(line.text)
@@ -101,6 +106,27 @@ struct ParagraphBuilder {
         }
         lines.append(text[start...])
         return lines
+    }
+
+    /// The width a hard-wrapped document breaks its lines at: the most common length of its
+    /// lines of 20 characters or more, when a third of them or more have it. A line that long was
+    /// cut by the page, not ended by its writer, even where it looks like a heading.
+    static func wrapWidth(_ lines: [CleanLine]) -> Int? {
+        let lengths = lines.filter { $0.cells.isEmpty }.map(\.text.count).filter { $0 >= 20 }
+        guard lengths.count >= 6 else { return nil }
+        let counts = Dictionary(lengths.map { ($0, 1) }, uniquingKeysWith: +)
+        // Lines cut at one width differ by a character where a half-width character or a
+        // punctuation mark fell at the end: count each length with its neighbour below.
+        guard let (width, count) = counts.map({ ($0.key, $0.value + (counts[$0.key - 1] ?? 0)) }).max(by: { $0.1 < $1.1 || ($0.1 == $1.1 && $0.0 < $1.0) }),
+              count * 3 >= lengths.count else { return nil }
+        return width
+    }
+
+    /// After a line the page cut, the next line goes on with it unless it opens something of its
+    /// own (a heading, a table row, a numbered item, a case header, an indented paragraph).
+    private func wrapped(into line: CleanLine, indentedLayout: Bool) -> Bool {
+        !(line.isHeading || !line.cells.isEmpty || (indentedLayout && line.isIndented) || Self.isStandalone(line.text)
+          || line.text.hasPrefix("——") || Enumeration.leadingMarker(in: line.text) != nil || CaseHeader.parse(line.text) != nil)
     }
 
     static func isIndentedLayout(_ lines: [CleanLine]) -> Bool {

@@ -33,12 +33,14 @@ struct UnitNames {
 
     /// A place's own administration (…区卫生健康局, …县人民政府).
     static func isAdministrationName(_ name: String) -> Bool {
-        ["局", "委", "委员会", "政府", "办公室", "办"].contains(where: name.hasSuffix)
+        administrationEndings.contains(where: name.hasSuffix)
     }
+
+    private static let administrationEndings = ["局", "厅", "委", "委员会", "政府", "办公室", "办"]
 
     /// 卫生健康局, 卫健委, 人民政府: what follows a place in the name of its own administration.
     private static func isBodyOfPlace(_ rest: String) -> Bool {
-        rest.hasAtMostCharacters(12) && ["局", "委", "委员会", "政府", "办公室", "办"].contains(where: rest.hasSuffix)
+        rest.hasAtMostCharacters(12) && administrationEndings.contains(where: rest.hasSuffix)
     }
 
     /// The unit a title begins with, or nil: a provincial body, places followed by an
@@ -58,6 +60,8 @@ struct UnitNames {
         return (usesFullName || units.count >= 2 || beforeColon) ? prefix : nil
     }
 
+    private static let nameContinuations = ["附属", "第", "人民", "中医", "中西医", "妇幼", "儿童", "口腔", "肿瘤", "传染病", "精神", "康复", "分院", "医学院"]
+
     /// Places followed, within a few characters, by an institution's ending: the institution's name.
     private func institutionName(startingWith places: String, rest: Substring) -> String? {
         let window = String(rest.prefix(14))
@@ -65,13 +69,20 @@ struct UnitNames {
             let head = window.prefix { !"，。；、“”：《》".contains($0) }
             return institutionName(startingWith: places, rest: head)
         }
-        var best: String.Index?
-        for ending in WrittenUnit.institutionEndings {
-            if let range = window.range(of: ending), best.map({ range.upperBound < $0 }) ?? true {
-                best = range.upperBound
+        func firstEnding(from start: String.Index) -> String.Index? {
+            var best: String.Index?
+            for ending in WrittenUnit.institutionEndings {
+                if let range = window.range(of: ending, range: start..<window.endIndex), best.map({ range.upperBound < $0 }) ?? true {
+                    best = range.upperBound
+                }
             }
+            return best
         }
-        guard let end = best else { return nil }
+        guard var end = firstEnding(from: window.startIndex) else { return nil }
+        // 厦门大学附属第一医院: a name goes on past an ending when a word of names follows it.
+        while Self.nameContinuations.contains(where: { window[end...].hasPrefix($0) }), let next = firstEnding(from: end) {
+            end = next
+        }
         return places + window[..<end]
     }
 }

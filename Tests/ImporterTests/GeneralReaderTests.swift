@@ -38,7 +38,9 @@ import Testing
     static let layouts = ["toc-page-footers", "bracket-sections-circled", "district-compilation-bold-leads",
                           "arabic-case-numbers-debris", "spaced-characters-unit-lines", "county-compilation-no-sections",
                           "experience-header-unit-colon", "pian-headers-supplier-lines", "markdown-h2-cases-list-items",
-                          "national-title-dash-unit-one-line", "unnumbered-bold-titles-unit-parens"]
+                          "national-title-dash-unit-one-line", "unnumbered-bold-titles-unit-parens",
+                          "notice-attachment-unit-after-title", "hard-wrapped-case-colon-page-footers", "city-units-in-titles-inline-yishi",
+                          "symbol-case-headers-split-bold-leads", "part-chapters-actions-restarting-cases"]
 
     @Test(arguments: layouts)
     func composedLayoutImportsAsExpected(name: String) throws {
