@@ -89,15 +89,18 @@ struct CaseSegmenter {
         let reader = CaseHeadReader(units: units, isSectionHeading: isSectionHeading)
         var anchors: [Anchor] = []
         var boundary = 0
+        var nextHeader = 0  // headers are in document order: the last one before `index` is found by walking on
         for index in paragraphs.indices where paragraphs[index].isHeadingLike && !paragraphs[index].isTableRow {
             let text = paragraphs[index].text
             let titled = regionLine(paragraphs[index])?.title != nil
             guard titled || reader.unitLine(text) != nil else { continue }
             defer { boundary = index + 1 }
-            let covered = headers.contains { header in
-                header.index < index && index - header.index <= 6 && !paragraphs[(header.index + 1)..<index].contains(where: isProse)
+            while nextHeader < headers.count, headers[nextHeader].index < index { nextHeader += 1 }
+            // In the head of a case a header opened (at most six lines on, no text between).
+            if nextHeader > 0, case let header = headers[nextHeader - 1], index - header.index <= 6,
+               !paragraphs[(header.index + 1)..<index].contains(where: isProse) {
+                continue
             }
-            if covered { continue }
             var start = index
             if !titled {
                 while start - 1 >= boundary, index - start < 3, paragraphs[start - 1].isHeadingLike, !isProse(paragraphs[start - 1]),
@@ -212,10 +215,14 @@ struct CaseSegmenter {
     }
 
     /// The longest run of headings numbered on by one (5, 6, 7 in a continuation volume too),
-    /// starting again at 1 after a group line (第二部分…).
+    /// starting again at 1 after a group line (第二部分…). A run starts at the first heading or at
+    /// a 1, and only the first few dozen are tried: each try reads the headings after it, and a
+    /// long document numbers thousands of items 1, 2, 3 inside its cases.
     private static func longestRun(_ headings: [Anchor], groups: [Int]) -> [Anchor]? {
         var best: [Anchor] = []
-        for (position, first) in headings.enumerated() {
+        let starts = headings.indices.filter { $0 == 0 || headings[$0].number == 1 }.prefix(48)
+        for position in starts {
+            let first = headings[position]
             var run = [first]
             for next in headings[(position + 1)...] {
                 let last = run.last!

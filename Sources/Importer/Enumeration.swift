@@ -20,7 +20,7 @@ enum Enumeration {
             case .parenChinese: return #"^（([一二三四五六七八九十]{1,3})）"#
             case .ordinalShi: return #"^(?:第)?([一二三四五六七八九十]{1,3})是[，,：:]?"#
             case .ordinalDi: return #"^第([一二三四五六七八九十]{1,3})[，,、：:]"#
-            case .arabicDot: return #"^([0-9]{1,2})(?:[.．](?![0-9])|、)"#
+            case .arabicDot: return #"^([0-9]{1,3})(?:[.．](?![0-9])|、)"#
             case .parenArabic: return #"^（([0-9]{1,2})）"#
             case .arabicParen: return #"^([0-9]{1,2})[）)](?![0-9])"#
             case .circled: return #"^([①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])"#

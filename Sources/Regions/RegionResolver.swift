@@ -28,6 +28,9 @@ public struct RegionResolver: Sendable {
     private var unitsByName: [String: [DivisionTable.Unit]] = [:]
     /// Townships are looked up only inside an already matched county or prefecture.
     private var townshipsByParent: [String: [String: DivisionTable.Unit]] = [:]
+    /// County codes by their prefecture's code: a township after a prefecture is sought in its
+    /// counties, and reading the whole table for them on every title made an import slow.
+    private var countyCodesByPrefecture: [String: [String]] = [:]
     private let longestName: Int
     /// Full names of three characters or more, by first scalar, for finding regions in free text.
     private var fullNamesByFirstScalar: [Unicode.Scalar: [String]] = [:]
@@ -43,6 +46,7 @@ public struct RegionResolver: Sendable {
                 townshipsByParent[unit.parentCode ?? "", default: [:]][unit.name] = unit
                 continue
             }
+            if unit.kind == .county, let parent = unit.parentCode { countyCodesByPrefecture[parent, default: []].append(unit.code) }
             if table.isPlaceholder(unit) { continue }
             for name in Set([unit.name] + Self.shortNames(of: unit, ethnicGroups: ethnic)) {
                 unitsByName[name, default: []].append(unit)
@@ -223,9 +227,7 @@ public struct RegionResolver: Sendable {
         }
         // Townships only inside a matched county (or, failing that, a prefecture).
         guard let deepest, deepest.kind == .county || deepest.kind == .prefecture else { return nil }
-        let parents = deepest.kind == .county
-            ? [deepest.code]
-            : table.units.values.filter { $0.kind == .county && $0.parentCode == deepest.code }.map(\.code)
+        let parents = deepest.kind == .county ? [deepest.code] : countyCodesByPrefecture[deepest.code] ?? []
         let rest = String(characters[position...])
         for parent in parents.sorted() {
             guard let townships = townshipsByParent[parent] else { continue }
