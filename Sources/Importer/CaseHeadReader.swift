@@ -1,4 +1,5 @@
 import Foundation
+import Regions
 
 /// Reads the head of a case, the lines between the line that opens it and its first section or
 /// paragraph: labels (a case header, a work-group line), the unit (a line of its own, ——unit,
@@ -29,8 +30,20 @@ struct CaseHeadReader {
     private static let labelledUnit = Pattern(#"^[（(]?\s*(?:报送单位|申报单位|推荐单位|供稿单位|供稿|单位|作者单位|来源)\s*[:：]\s*([^（）()]+?)\s*[）)]?$"#)
     private static let suppliedBy = Pattern(#"^([^\s，。：（）]{2,30}?)\s*(?:供稿|报送|推荐|供)$"#)
 
+    /// 【山东潍坊】title, 【宁夏·隆德】: a place label in brackets at the start of a line, and the rest.
+    func bracketedUnit(_ text: String) -> (unit: String, rest: String)? {
+        guard text.hasPrefix("【"), let close = text.firstIndex(of: "】") else { return nil }
+        let inside = String(text[text.index(after: text.startIndex)..<close]).trimming(.whitespaces)
+        guard inside.count >= 2, units.isUnit(inside.filter { $0 != "·" }) else { return nil }
+        return (inside, String(text[text.index(after: close)...]).trimming(.whitespaces))
+    }
+
     /// The unit a line names and nothing else, in any of the forms that label it.
     func unitLine(_ text: String) -> String? {
+        // （喀什地区卫生健康委员会供稿）: the same forms in brackets.
+        if text.hasPrefix("（"), text.hasSuffix("）"), text.count > 2, let inside = unitLine(String(text.dropFirst().dropLast())) {
+            return inside
+        }
         if text.hasPrefix("——") {
             let unit = text.trimming(CharacterSet(charactersIn: " —"))
             return unit.isEmpty ? nil : unit
@@ -38,8 +51,10 @@ struct CaseHeadReader {
         if let match = Self.labelledUnit.firstMatch(in: text), let range = Range(match.range(at: 1), in: text) {
             return String(text[range]).trimming(.whitespaces)
         }
-        if let match = Self.suppliedBy.firstMatch(in: text), let range = Range(match.range(at: 1), in: text), units.isUnit(String(text[range])) {
-            return String(text[range])
+        if let match = Self.suppliedBy.firstMatch(in: text), let range = Range(match.range(at: 1), in: text) {
+            let name = String(text[range])
+            // …供稿 says who wrote it: a unit, or a body or institution the table does not hold (兵团第三师…委员会).
+            if units.isUnit(name) || UnitNames.isAdministrationName(name) || WrittenUnit.of(name) == .institution { return name }
         }
         if text.hasPrefix("（"), text.hasSuffix("）"), text.count > 2 {
             let inside = String(text.dropFirst().dropLast())
@@ -55,7 +70,11 @@ struct CaseHeadReader {
         var groupUnit: String?
         /// Files one line of the head: a label, the unit, a title line with its unit, or a title line.
         func take(_ text: String, endsWithSpace: Bool) {
-            if let header = CaseHeader.parse(text), header.rest.isEmpty {
+            if let (unit, rest) = bracketedUnit(text) {
+                // 【山东潍坊】title: a newspaper's place label.
+                head.unit = unit
+                if !rest.isEmpty { titleParts.append((rest, endsWithSpace)) }
+            } else if let header = CaseHeader.parse(text), header.rest.isEmpty {
                 head.labels.append(text)
             } else if let unit = unitLine(text) {
                 head.unit = unit
@@ -109,6 +128,10 @@ struct CaseHeadReader {
             if position + 1 < titleParts.count, part.endsWithSpace { title += " " }
         }
         title = title.trimming(.whitespaces)
+        // 《title》: a title set as a book's name.
+        if title.hasPrefix("《"), title.hasSuffix("》"), title.dropFirst().dropLast().allSatisfy({ $0 != "《" && $0 != "》" }) {
+            title = String(title.dropFirst().dropLast())
+        }
         splitUnit(from: &title, into: &head)
         if head.unit == nil { head.unit = groupUnit }
         head.title = title.isEmpty ? nil : title

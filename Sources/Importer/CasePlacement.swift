@@ -16,9 +16,11 @@ struct CasePlacement {
     let placeText: String
     let placeCode: String?
     let placeCountyCode: String?
+    let issuer: String?
 
     init(resolver: RegionResolver, documentPlace: DocumentPlace?, metadata: DocumentMetadata, casesProvince: String?) {
         self.resolver = resolver
+        issuer = metadata.issuer
         let named = documentPlace?.province(title: metadata.title, issuer: metadata.issuer, docNumber: metadata.docNumber)?.province
         let province = named ?? casesProvince
         // The deepest place a title or issuer opens with (福州市健康促进… → 福州市).
@@ -82,12 +84,20 @@ struct CasePlacement {
 
     /// A place as written, inside the document's place first (鼓楼区 in 福州市, 江湾镇 in 婺源县),
     /// then inside the containing units a table writes apart, in the document's province.
-    private func administrative(_ name: String, context: String) -> ResolvedRegion? {
+    private func administrative(_ written: String, context: String) -> ResolvedRegion? {
+        let name = written.filter { $0 != "·" }  // 宁夏·隆德
         if !placeText.isEmpty, context.isEmpty {
             let inside = resolver.resolve(name, context: placeText, preferProvince: province)
             if inside.isResolved, inside.code != placeCode, inside.subUnit != name { return inside }
         }
         let resolved = resolver.resolve(name, context: context, preferProvince: province)
+        // 新疆生产建设兵团第三师图木舒克市…: a name that only its province begins, with a county
+        // or city named in full further on.
+        if resolved.isResolved, resolved.prefecture == nil, resolved.county == nil,
+           let inner = resolver.mentionedUnits(in: name).first(where: { resolver.table.chain(of: $0.unit).province?.name == resolved.province && $0.unit.kind != .province })?.unit {
+            let deeper = resolver.resolve(inner.name, context: resolver.table.chain(of: inner).province?.name ?? "", preferProvince: province)
+            if deeper.isResolved { return deeper }
+        }
         return resolved.isResolved ? resolved : nil
     }
 
@@ -98,16 +108,35 @@ struct CasePlacement {
         if let county = placeCountyCode, let township = resolver.firstTownship(in: opening, countyCode: county) {
             let resolved = resolver.resolve(township, context: placeText, preferProvince: province)
             if resolved.isResolved {
+                // 伏家镇中心卫生院 in the text: the town's institution, not the town.
+                if let institution = UnitNames.institution(named: township, in: opening) {
+                    return Placed(region: RegionInfo(name: written ?? institution, province: resolved.province, prefecture: resolved.prefecture,
+                                                     county: resolved.county, subUnit: institution, level: "institution"),
+                                  guesses: ["region from the body"])
+                }
                 return Placed(region: RegionInfo(name: written ?? township, province: resolved.province, prefecture: resolved.prefecture,
                                                  county: resolved.county, subUnit: resolved.subUnit, level: resolved.level),
                               guesses: ["region from the body"])
             }
         }
-        guard let resolved = mostNamedPlace(in: opening) else { return nil }
+        guard let resolved = mostNamedPlace(in: opening) else { return documentsOwnPlace(written: written) }
         let name = written ?? [resolved.county ?? resolved.prefecture].compactMap { $0 }.first ?? ""
         return Placed(region: RegionInfo(name: name, province: resolved.province, prefecture: resolved.prefecture,
                                          county: resolved.county, subUnit: nil, level: resolved.level),
                       guesses: ["region from the body"])
+    }
+
+    /// A case of a county's or a city's own collection that names no other place is that place's
+    /// (written as the issuer, 徽县卫生健康局, when the issuer is the place's own administration).
+    private func documentsOwnPlace(written: String?) -> Placed? {
+        guard !placeText.isEmpty else { return nil }
+        let resolved = resolver.resolve(placeText)
+        guard resolved.isResolved else { return nil }
+        let deepest = resolved.county ?? resolved.prefecture ?? ""
+        let name = written ?? (issuer.map { $0.hasPrefix(deepest) && UnitNames.isAdministrationName($0) ? $0 : nil } ?? nil) ?? deepest
+        return Placed(region: RegionInfo(name: name, province: resolved.province, prefecture: resolved.prefecture,
+                                         county: resolved.county, subUnit: nil, level: resolved.level),
+                      guesses: ["region: the document's own place"])
     }
 
     /// The unit that `text` names most often inside the document's province (short names count

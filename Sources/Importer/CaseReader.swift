@@ -154,6 +154,27 @@ struct CaseReader {
             return best
         }
         var best = sequence(inline: false)
+        // 1. … 2) … (3) …: one list numbered in Arabic, its marker's form changing on the way — when
+        // no number comes twice (1. with (1) (2) under it is two levels, not one list).
+        var arabic: [Enumeration.Marker] = []
+        for (index, paragraph) in texts.enumerated() {
+            if let marker = Enumeration.leadingMarker(in: paragraph), [.arabicDot, .arabicParen, .parenArabic].contains(marker.family) {
+                arabic.append(Enumeration.Marker(family: .arabicDot, number: marker.number, start: marker.start + starts[index], end: marker.end + starts[index]))
+            }
+        }
+        if Set(arabic.map(\.number)).count == arabic.count {
+            let run = Self.sequence(arabic)
+            if run.count >= 2, run.count > best.count, best.isEmpty || run[0].start == best[0].start { best = run }
+        }
+        if best.isEmpty {
+            // Bullets (● ■ ◆ •): each bulleted paragraph opens an item.
+            let bulleted = paragraphs.indices.filter { paragraphs[$0].text.first.map(Self.bullets.contains) ?? false }
+            if bulleted.count >= 2 {
+                best = bulleted.enumerated().map { number, index in
+                    Enumeration.Marker(family: .section, number: number + 1, start: starts[index], end: starts[index] + 1)
+                }
+            }
+        }
         if best.isEmpty {
             // Bold lead phrases: each bold-led paragraph opens an item.
             let bold = paragraphs.indices.filter { paragraphs[$0].leadIsBold }
@@ -164,6 +185,11 @@ struct CaseReader {
             }
         }
         if best.isEmpty { best = sequence(inline: true) }
+        if best.isEmpty {
+            // 坚持规划先行。… 坚持部门联动。… 坚持群众参与。…: three or more paragraphs in a row that open
+            // with the same word and a short lead sentence are the items, unnumbered.
+            best = Self.parallelLeads(texts).map { Enumeration.Marker(family: .section, number: $0 + 1, start: starts[$1], end: starts[$1]) }
+        }
         guard !best.isEmpty else { return (text, [], nil) }
         let characters = Array(text)
         let lead = String(characters[0..<best[0].start]).trimming(.whitespacesAndNewlines)
@@ -189,18 +215,42 @@ struct CaseReader {
         guard let markerParagraph = starts.lastIndex(where: { $0 <= marker.start }), starts[markerParagraph] == marker.start,
               markerParagraph + 1 < texts.count, let last = texts.indices.last else { return nil }
         let text = texts[last]
-        guard Enumeration.leadingMarker(in: text) == nil, !paragraphs[last].leadIsBold else { return nil }
+        guard Enumeration.leadingMarker(in: text) == nil, !paragraphs[last].leadIsBold, !(text.first.map(bullets.contains) ?? false) else { return nil }
         return Self.closingOpenings.contains(where: text.hasPrefix) ? last : nil
     }
 
+    /// (item number, paragraph index) of the longest run of three or more paragraphs that open
+    /// with the same two characters and a lead sentence of at most 20 characters.
+    private static func parallelLeads(_ texts: [String]) -> [(Int, Int)] {
+        func opening(_ text: String) -> String? {
+            guard let stop = text.prefix(21).firstIndex(where: { "。：".contains($0) }), text.distance(from: text.startIndex, to: stop) >= 3 else { return nil }
+            return String(text.prefix(2))
+        }
+        var best: [Int] = []
+        var run: [Int] = []
+        for index in texts.indices {
+            if let word = opening(texts[index]), let last = run.last, opening(texts[last]) == word, last == index - 1 {
+                run.append(index)
+            } else {
+                run = opening(texts[index]) == nil ? [] : [index]
+            }
+            if run.count > best.count { best = run }
+        }
+        return best.count >= 3 ? best.enumerated().map { ($0, $1) } : []
+    }
+
+    private static let bullets = Marks("●■◆◇○•▪▶►")
     private static let closingOpenings = ["通过", "经过", "目前", "截至", "截止", "近年来", "总之", "综上"]
 
     /// 1, 2, 3… in reading order, starting from the first 1.
     private static func sequence(_ markers: [Enumeration.Marker]) -> [Enumeration.Marker] {
         guard let first = markers.firstIndex(where: { $0.number == 1 }) else { return [] }
         var result = [markers[first]]
-        for marker in markers[(first + 1)...] where marker.number == result.count + 1 && marker.start >= result.last!.end {
-            result.append(marker)
+        for marker in markers[(first + 1)...] where marker.start >= result.last!.end {
+            // 首先…其次…最后: 最后 ends a list of words at whatever length it has.
+            let closesWords = marker.family == .sequenceWords && marker.number == 4 && result.count >= 2
+            if marker.number == result.count + 1 || closesWords { result.append(marker) }
+            if closesWords { break }
         }
         return result
     }

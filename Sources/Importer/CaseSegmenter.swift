@@ -84,16 +84,27 @@ struct CaseSegmenter {
     }
 
     /// Unit lines that open a case no header opened: ——unit, （unit）, 报送单位：unit, unit供稿 under
-    /// the title's lines (the case starts at the title), or title——unit on one line.
+    /// the title's lines (the case starts at the title); title——unit on one line; a place label
+    /// 【山东潍坊】 before or on the title's line; or a unit's bare name over the title, where the
+    /// document does so more than once (a single name over a line may be a cover's issuer).
     private func unitLineAnchors(_ paragraphs: [Paragraph], besides headers: [Anchor]) -> [Anchor] {
         let reader = CaseHeadReader(units: units, isSectionHeading: isSectionHeading)
         var anchors: [Anchor] = []
+        var unitFirst: [Anchor] = []
         var boundary = 0
         var nextHeader = 0  // headers are in document order: the last one before `index` is found by walking on
+        func isTitleLine(_ index: Int) -> Bool {
+            index < paragraphs.count && paragraphs[index].isHeadingLike && !isProse(paragraphs[index]) && !isSectionHeading(paragraphs[index])
+                && reader.unitLine(paragraphs[index].text) == nil && !ParagraphBuilder.isStandalone(paragraphs[index].text)
+                && !units.isUnit(paragraphs[index].text)
+        }
         for index in paragraphs.indices where paragraphs[index].isHeadingLike && !paragraphs[index].isTableRow {
             let text = paragraphs[index].text
             let titled = regionLine(paragraphs[index])?.title != nil
-            guard titled || reader.unitLine(text) != nil else { continue }
+            let bracketed = reader.bracketedUnit(text) != nil
+            let bare = !titled && !bracketed && reader.unitLine(text) == nil && text.hasAtMostCharacters(24) && units.isUnit(text)
+                && isTitleLine(index + 1)
+            guard titled || bracketed || bare || reader.unitLine(text) != nil else { continue }
             defer { boundary = index + 1 }
             while nextHeader < headers.count, headers[nextHeader].index < index { nextHeader += 1 }
             // In the head of a case a header opened (at most six lines on, no text between).
@@ -101,10 +112,15 @@ struct CaseSegmenter {
                !paragraphs[(header.index + 1)..<index].contains(where: isProse) {
                 continue
             }
+            if bracketed || bare {
+                let anchor = Anchor(index: index, number: nil, opening: "", isHeader: false, headStart: index)
+                if bare { unitFirst.append(anchor) } else { anchors.append(anchor) }
+                continue
+            }
             var start = index
             if !titled {
-                while start - 1 >= boundary, index - start < 3, paragraphs[start - 1].isHeadingLike, !isProse(paragraphs[start - 1]),
-                      !isSectionHeading(paragraphs[start - 1]), reader.unitLine(paragraphs[start - 1].text) == nil {
+                while start - 1 >= boundary, index - start < 3, isTitleLine(start - 1) || Enumeration.leadingMarker(in: paragraphs[start - 1].text) != nil
+                        && paragraphs[start - 1].isHeadingLike && !isSectionHeading(paragraphs[start - 1]) {
                     start -= 1
                 }
                 guard start < index else { continue }  // a unit line with no title above opens nothing
@@ -117,6 +133,7 @@ struct CaseSegmenter {
                 anchors.append(Anchor(index: start, number: nil, opening: "", isHeader: false, headStart: start))
             }
         }
+        if unitFirst.count >= 2 { anchors = (anchors + unitFirst).sorted { $0.index < $1.index } }
         return withText(anchors, in: paragraphs)
     }
 
@@ -141,6 +158,8 @@ struct CaseSegmenter {
         var anchors: [Anchor] = []
         for (index, paragraph) in paragraphs.enumerated() where !paragraph.isTableRow {
             guard let header = CaseHeader.parse(paragraph.text), !CaseHeader.isContentsEntry(paragraph.text) else { continue }
+            // The document's first line is its title (健康新疆行动典型案例), not a case, unless it numbers one.
+            if index == 0, header.number == nil { continue }
             // A second header line right under the first (健康中国行动… / 健康知识普及行动类典型案例一)
             // is a label of the same case.
             if let last = anchors.last, last.index == index - 1, header.rest.isEmpty, anchors.last?.opening.isEmpty == true { continue }
@@ -172,8 +191,8 @@ struct CaseSegmenter {
         }
     }
 
-    /// 01, 5, 十二 alone on a line: a case's number set apart from its title.
-    private static let bareNumber = Pattern(#"^0*([0-9]{1,3}|[一二三四五六七八九十]{1,3})[.．、]?$"#)
+    /// 01, 5, 十二, NO.3 alone on a line: a case's number set apart from its title.
+    private static let bareNumber = Pattern(#"^(?:[Nn][Oo][.．]?\s*)?0*([0-9]{1,3}|[一二三四五六七八九十]{1,3})[.．、]?$"#)
 
     /// The numbered headings that open cases: of one kind (a marker family, or numbers alone on
     /// their lines), short, not a section heading (一、工作背景), numbered on by one through the whole
@@ -253,7 +272,13 @@ struct CaseSegmenter {
             block.title = head.title
             block.regionWritten = head.unit
             block.guesses = head.guesses
-            block.body = Array(paragraphs[head.bodyStart..<end])
+            var bodyEnd = end
+            // A unit signed at the case's end (…卫生健康委员会供稿) when its head names none.
+            if head.unit == nil, bodyEnd - 1 > head.bodyStart, let unit = reader.unitLine(paragraphs[bodyEnd - 1].text) {
+                block.regionWritten = unit
+                bodyEnd -= 1
+            }
+            block.body = Array(paragraphs[head.bodyStart..<bodyEnd])
             blocks.append(block)
         }
         guard !blocks.isEmpty else { return nil }

@@ -8,6 +8,7 @@ struct DocumentMetadata {
     var docNumber: String?
     var year: Int?
     var caseList: [(number: Int, region: String, title: String)] = []
+    private var mastheadYear: Int?
 
     init(preamble: [Paragraph]) {
         let texts = preamble.map { SourceCleaning.removeStraySpaces($0.text) }
@@ -21,7 +22,7 @@ struct DocumentMetadata {
             }
             if title == nil, text.count <= 100, !text.contains("。"),
                ["通知", "通报", "案例", "经验", "典型", "汇编", "名单"].contains(where: text.contains),
-               CaseHeader.parse(text) == nil, !text.hasSuffix("文件"), !text.hasPrefix("附件") {
+               CaseHeader.parse(text).map({ $0.number == nil && index == 0 }) ?? true, !text.hasSuffix("文件"), !text.hasPrefix("附件") {
                 title = text
                 // A title broken over lines: …办公室关于推广 | 健康贵州行动典型经验的通知, or
                 // 健康山东行动典型经验案例汇编 | （第三批）.
@@ -35,12 +36,28 @@ struct DocumentMetadata {
             if issuer == nil, let name = Self.issuerLine(text) {
                 issuer = name
             }
+            // 填报单位（盖章）：山西省卫生健康委员会 on a spreadsheet; 健康报 2023年9月15日 on a newspaper page.
+            if issuer == nil, let match = Self.labelledIssuer.firstMatch(in: text), let range = Range(match.range(at: 1), in: text) {
+                issuer = String(text[range])
+            }
+            if issuer == nil, let match = Self.masthead.firstMatch(in: text), let range = Range(match.range(at: 1), in: text) {
+                issuer = String(text[range])
+                mastheadYear = Range(match.range(at: 2), in: text).flatMap { Int(text[$0]) }
+            }
             if let entry = Self.listEntry(text) { caseList.append(entry) }
+        }
+        // A page with no title words (各地健康促进工作巡礼): its last heading before the cases.
+        if title == nil {
+            title = texts.last { text in
+                text.hasAtMostCharacters(40) && !text.contains(where: { "。，；".contains($0) }) && text != issuer
+                    && Self.masthead.firstMatch(in: text) == nil && !Self.datePattern.matches(text) && !ParagraphBuilder.isStandalone(text)
+                    && Self.issuerLine(text) == nil && Self.labelledIssuer.firstMatch(in: text) == nil
+            }
         }
         if issuer == nil, let title, let about = title.range(of: "关于"), about.lowerBound > title.startIndex {
             issuer = String(title[..<about.lowerBound])
         }
-        year = docNumber.flatMap(Self.firstYear) ?? texts.lazy.compactMap(Self.dateYear).first ?? title.flatMap(Self.firstYear)
+        year = docNumber.flatMap(Self.firstYear) ?? texts.lazy.compactMap(Self.dateYear).first ?? mastheadYear ?? title.flatMap(Self.firstYear)
     }
 
     /// 1. 鹤壁市：创新模式 全民共建… → (1, 鹤壁市, 创新模式 全民共建…)
@@ -79,7 +96,10 @@ struct DocumentMetadata {
     }
 
     private static let issuerEndings = ["办公室", "委员会", "领导小组", "卫生健康委", "卫生健康局", "卫生健康厅", "人民政府", "推进办"]
-    private static let batchNote = Pattern(#"^[（(][^（）()]{1,12}[）)]$"#)
+    /// （第三批）, （2023年度）, but not a date in brackets.
+    private static let batchNote = Pattern(#"^[（(](?![^（）()]*月[^（）()]*日)[^（）()]{1,12}[）)]$"#)
+    private static let labelledIssuer = Pattern(#"(?:填报单位|报送单位|编印单位|发布单位|主办单位)(?:（盖章）|\(盖章\))?\s*[:：]\s*([^\s：:，。]{4,30})"#)
+    private static let masthead = Pattern(#"^(\S{2,12}?报)\s*([0-9]{4})年[0-9]{1,2}月[0-9]{1,2}日"#)
     private static let chineseDatePattern = Pattern(#"^[〇零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月([一二三四五六七八九十]{1,3}日)?$"#)
 
     private static let docNumberPattern = Pattern(#"[^\s，。：:]{1,16}[〔\[［][0-9]{4}[〕\]］][0-9]+号"#)

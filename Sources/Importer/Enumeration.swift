@@ -8,6 +8,9 @@ enum Enumeration {
         case parenChinese   // （一）
         case ordinalShi     // 一是
         case ordinalDi      // 第一，
+        case ordinalYao     // 一要
+        case namedOrdinal   // 举措一：, 做法二：
+        case sequenceWords  // 首先 · 其次 · 再次 · 最后
         case arabicDot      // 1. 1、
         case parenArabic    // （1）
         case arabicParen    // 1）
@@ -20,6 +23,9 @@ enum Enumeration {
             case .parenChinese: return #"^（([一二三四五六七八九十]{1,3})）"#
             case .ordinalShi: return #"^(?:第)?([一二三四五六七八九十]{1,3})是[，,：:]?"#
             case .ordinalDi: return #"^第([一二三四五六七八九十]{1,3})[，,、：:]"#
+            case .ordinalYao: return #"^([一二三四五六七八九十]{1,3})要(?![素求点件])[，,：:]?"#
+            case .namedOrdinal: return #"^[\x{4E00}-\x{9FFF}]{2,3}?([一二三四五六七八九十]{1,3})[：:]"#
+            case .sequenceWords: return #"^(首先|其次|再次|最后)[，,：:]"#
             case .arabicDot: return #"^([0-9]{1,3})(?:[.．](?![0-9])|、)"#
             case .parenArabic: return #"^（([0-9]{1,2})）"#
             case .arabicParen: return #"^([0-9]{1,2})[）)](?![0-9])"#
@@ -35,7 +41,9 @@ enum Enumeration {
             case .ordinalShi: return #"(?<![统唯单同之])([一二三四五六七八九十]{1,3})是"#
             case .parenArabic: return #"（([0-9]{1,2})）"#
             case .circled: return #"([①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])"#
-            case .section, .arabicDot, .ordinalDi, .arabicParen: return nil
+            // 一要 inside a sentence only after a stop or a colon (…坚持做到“三要”：一要高位推动。二要…).
+            case .ordinalYao: return #"(?<=[：:。；])([一二三四五六七八九十]{1,3})要(?![素求点件])"#
+            case .section, .arabicDot, .ordinalDi, .arabicParen, .namedOrdinal, .sequenceWords: return nil
             }
         }
     }
@@ -100,9 +108,11 @@ enum Enumeration {
         return Marker(family: family, number: number, start: start, end: text.distance(from: text.startIndex, to: whole.upperBound))
     }
 
-    /// 一 → 1, 十二 → 12, 二十 → 20, 7 → 7, ③ → 3.
+    /// 一 → 1, 十二 → 12, 二十 → 20, 7 → 7, ③ → 3; 首先 → 1, 其次 → 2, 再次 → 3 (最后 → 4: the fourth
+    /// of the words, as in 首先…其次…再次…最后; a list 首先…其次…最后 ends one short).
     static func value(of numeral: String) -> Int? {
         if let arabic = Int(numeral) { return arabic }
+        if let word = ["首先": 1, "其次": 2, "再次": 3, "最后": 4][numeral] { return word }
         if let scalar = numeral.unicodeScalars.first, numeral.unicodeScalars.count == 1,
            (0x2460...0x2473).contains(scalar.value) {
             return Int(scalar.value - 0x2460 + 1)

@@ -18,6 +18,18 @@ public struct ImportRules: Codable, Sendable {
     public var caseTextLabels: [String]
     /// Words that, with a number, make a phrase report a measured result.
     public var resultWords: [String]
+    /// Column names of a spreadsheet's header row, by what the column holds.
+    public struct TableColumns: Codable, Sendable {
+        public var number: [String]
+        public var region: [String]
+        public var title: [String]
+        public var practices: [String]
+        public var outcomes: [String]
+    }
+
+    /// The columns of a collection sent as a spreadsheet (`ColumnTable`).
+    public var tableColumns: TableColumns
+
     /// Doubled characters that are words (家家, 人人): never a character a PDF repeated at a break.
     public var reduplications: [String]
 

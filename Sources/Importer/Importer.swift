@@ -93,7 +93,14 @@ public struct Importer: Sendable {
         let decoded = try DocumentDecoder.decode(data, file: place)
         let paragraphs = ParagraphBuilder(reduplications: Set(rules.reduplications)).paragraphs(from: decoded.text)
         let reader = CaseReader(rules: rules)
-        let (preamble, blocks) = CaseSegmenter(resolver: resolver, isSectionHeading: { reader.sectionKind(of: $0) != nil }).segment(paragraphs)
+        let preamble: [Paragraph], blocks: [CaseBlock]
+        if let table = ColumnTable(rules: rules.tableColumns).blocks(in: decoded.text) {
+            // A spreadsheet: the lines above its header row are the preamble.
+            preamble = paragraphs.filter { $0.line <= table.preambleLines }
+            blocks = table.blocks
+        } else {
+            (preamble, blocks) = CaseSegmenter(resolver: resolver, isSectionHeading: { reader.sectionKind(of: $0) != nil }).segment(paragraphs)
+        }
         guard !blocks.isEmpty else {
             throw ImportError(file: place, line: paragraphs.first?.line ?? 1, reason: .noCase)
         }

@@ -140,6 +140,8 @@ struct ParagraphBuilder {
         if paragraph.isTableRow && paragraph.text.isEmpty { return false }
         if Self.isStandalone(paragraph.text) || Self.isStandalone(line.text) { return false }
         if line.text.hasPrefix("——") || paragraph.text.hasPrefix("——") { return false }
+        // 【基本做法】, 【山东潍坊】…: a bracketed label opens a paragraph.
+        if line.text.hasPrefix("【") { return false }
         if CaseHeader.parse(line.text) != nil || CaseHeader.parse(paragraph.text) != nil { return false }
         if Self.isMarkedHeading(paragraph.text) { return false }
         // A short line without clause punctuation is a title or a label, even where blank lines

@@ -60,6 +60,20 @@ struct UnitNames {
         return (usesFullName || units.count >= 2 || beforeColon) ? prefix : nil
     }
 
+    /// The institution a text names right after a township (伏家镇中心卫生院 → 伏家镇中心卫生院), if any.
+    static func institution(named township: String, in text: String) -> String? {
+        guard let range = text.range(of: township) else { return nil }
+        let after = text[range.upperBound...].prefix(8)
+        let clause = after.prefix { !"，。；、“”：《》（）".contains($0) }
+        for ending in WrittenUnit.institutionEndings.sorted(by: { $0.count > $1.count }) {
+            // Only a name's own words between the town and the ending (中心卫生院, not 建成卫生院).
+            if let hit = clause.range(of: ending), ["", "中心", "社区", "人民", "中心社区"].contains(String(clause[..<hit.lowerBound])) {
+                return township + clause[..<hit.upperBound]
+            }
+        }
+        return nil
+    }
+
     private static let nameContinuations = ["附属", "第", "人民", "中医", "中西医", "妇幼", "儿童", "口腔", "肿瘤", "传染病", "精神", "康复", "分院", "医学院"]
 
     /// Places followed, within a few characters, by an institution's ending: the institution's name.

@@ -89,15 +89,19 @@ public struct RegionResolver: Sendable {
             var stripped = true
             while stripped {
                 stripped = false
-                for group in ethnicGroups where stem.hasSuffix(group + "族") && stem.count > group.count + 2 {
-                    stem.removeLast(group.count + 1)
-                    stripped = true
-                    break
+                // 锡伯族 and, in some names, 锡伯 without 族 (察布查尔锡伯自治县).
+                for group in ethnicGroups {
+                    for written in [group + "族", group] where stem.hasSuffix(written) && stem.count >= written.count + 2 {
+                        stem.removeLast(written.count)
+                        stripped = true
+                        break
+                    }
+                    if stripped { break }
                 }
             }
             guard stem.count >= 2, stem != name else { return [] }
-            // 恩施州, 甘南州: the short name with 州 is as common as the bare one.
-            return suffix == "自治州" ? [stem, stem + "州"] : [stem]
+            // 恩施州, 甘南州, 察布查尔县, 鄂伦春旗: the short name with 州, 县 or 旗 is as common as the bare one.
+            return [stem, stem + String(suffix.last!)]
         }
         let suffixes = unit.kind == .prefecture ? ["地区", "市", "盟"] : ["县", "区", "市", "旗"]
         for suffix in suffixes where stem.hasSuffix(suffix) {

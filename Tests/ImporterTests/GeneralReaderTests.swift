@@ -40,7 +40,9 @@ import Testing
                           "experience-header-unit-colon", "pian-headers-supplier-lines", "markdown-h2-cases-list-items",
                           "national-title-dash-unit-one-line", "unnumbered-bold-titles-unit-parens",
                           "notice-attachment-unit-after-title", "hard-wrapped-case-colon-page-footers", "city-units-in-titles-inline-yishi",
-                          "symbol-case-headers-split-bold-leads", "part-chapters-actions-restarting-cases"]
+                          "symbol-case-headers-split-bold-leads", "part-chapters-actions-restarting-cases",
+                          "tsv-export-quoted-multiline-cells", "county-speech-yiyao-shouxian", "unit-line-first-mixed-ascii-markers",
+                          "newspaper-place-labels-bylines", "xinjiang-no-dot-headers-unit-at-end"]
 
     @Test(arguments: layouts)
     func composedLayoutImportsAsExpected(name: String) throws {
