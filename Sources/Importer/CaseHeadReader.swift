@@ -30,6 +30,13 @@ struct CaseHeadReader {
     private static let labelledUnit = Pattern(#"^[（(]?\s*(?:报送单位|申报单位|推荐单位|供稿单位|供稿|单位|作者单位|来源)\s*[:：]\s*([^（）()]+?)\s*[）)]?$"#)
     private static let suppliedBy = Pattern(#"^([^\s，。：（）]{2,30}?)\s*(?:供稿|报送|推荐|供)$"#)
 
+    /// 【X】rest: what the brackets hold and what follows.
+    static func bracketedLabel(_ text: String) -> (label: String, rest: String)? {
+        guard text.hasPrefix("【"), let close = text.firstIndex(of: "】") else { return nil }
+        let label = String(text[text.index(after: text.startIndex)..<close]).trimming(.whitespaces)
+        return label.isEmpty ? nil : (label, String(text[text.index(after: close)...]).trimming(.whitespaces))
+    }
+
     /// 【山东潍坊】title, 【宁夏·隆德】: a place label in brackets at the start of a line, and the rest.
     func bracketedUnit(_ text: String) -> (unit: String, rest: String)? {
         guard text.hasPrefix("【"), let close = text.firstIndex(of: "】") else { return nil }
@@ -45,8 +52,10 @@ struct CaseHeadReader {
             return inside
         }
         if text.hasPrefix("——") {
+            // ——北京市西城区新街口街道, ——郑州市第九人民医院（郑州市老年医院）; not a subtitle
+            // (——石柱县探索“三医联动”改革纪实).
             let unit = text.trimming(CharacterSet(charactersIn: " —"))
-            return unit.isEmpty ? nil : unit
+            return !unit.isEmpty && (units.isUnit(unit) || WrittenUnit.of(unit) != .administrative) ? unit : nil
         }
         if let match = Self.labelledUnit.firstMatch(in: text), let range = Range(match.range(at: 1), in: text) {
             return String(text[range]).trimming(.whitespaces)
@@ -68,9 +77,19 @@ struct CaseHeadReader {
         var head = Head(bodyStart: start)
         var titleParts: [(text: String, endsWithSpace: Bool)] = []
         var groupUnit: String?
+        // A unit from a credit line (作者单位：…, 供稿：…, 报送单位：…) names who wrote the case;
+        // a title's own unit：title names whose case it is, and wins.
+        var creditedUnit = false
         /// Files one line of the head: a label, the unit, a title line with its unit, or a title line.
         func take(_ text: String, endsWithSpace: Bool) {
-            if let (unit, rest) = bracketedUnit(text) {
+            if let (label, rest) = Self.bracketedLabel(text), !units.isUnit(label.filter { $0 != "·" }) {
+                // 【健康知识普及行动】title: a label of the case (its special action), not its title.
+                head.labels.append(label)
+                if !rest.isEmpty { take(rest, endsWithSpace: endsWithSpace) }
+            } else if text.hasPrefix("——"), unitLine(text) == nil {
+                // ——石柱县探索“三医联动”改革纪实: a subtitle, not part of the title.
+                head.labels.append(text)
+            } else if let (unit, rest) = bracketedUnit(text) {
                 // 【山东潍坊】title: a newspaper's place label.
                 head.unit = unit
                 if !rest.isEmpty { titleParts.append((rest, endsWithSpace)) }
@@ -78,6 +97,7 @@ struct CaseHeadReader {
                 head.labels.append(text)
             } else if let unit = unitLine(text) {
                 head.unit = unit
+                creditedUnit = !text.hasPrefix("——")
             } else if text.hasAtMostCharacters(30), text.hasSuffix("工作组") || text.hasSuffix("行动组") {
                 // The work group that reports the case: its unit unless the title names a place.
                 head.labels.append(text)
@@ -85,7 +105,8 @@ struct CaseHeadReader {
             } else if let dash = text.range(of: "——"), units.isUnit(String(text[dash.upperBound...]).trimming(CharacterSet(charactersIn: " —"))) {
                 titleParts.append((String(text[..<dash.lowerBound]).trimming(.whitespaces), false))
                 head.unit = String(text[dash.upperBound...]).trimming(CharacterSet(charactersIn: " —"))
-            } else if titleParts.isEmpty, head.unit == nil, units.isUnit(text) {
+            } else if head.unit == nil, text.hasAtMostCharacters(24), units.isUnit(text) {
+                // A unit's name alone on its line, over the title or under it.
                 head.unit = text
             } else {
                 titleParts.append((text, endsWithSpace))
@@ -131,6 +152,9 @@ struct CaseHeadReader {
         // 《title》: a title set as a book's name.
         if title.hasPrefix("《"), title.hasSuffix("》"), title.dropFirst().dropLast().allSatisfy({ $0 != "《" && $0 != "》" }) {
             title = String(title.dropFirst().dropLast())
+        }
+        if creditedUnit, let colon = title.firstIndex(where: { $0 == "：" }), units.isUnit(String(title[..<colon])) {
+            head.unit = nil
         }
         splitUnit(from: &title, into: &head)
         if head.unit == nil { head.unit = groupUnit }

@@ -8,7 +8,7 @@ struct CaseHeader: Equatable {
     /// A numbered header with text after it: the number must be set off by a space or a colon,
     /// so that a sentence (经验2个…) is not read as one.
     private static let headerWithTextPattern = Pattern(
-        #"^([^，。；\s]{0,24}?(?:案例|经验))\s*[（(]?\s*([一二三四五六七八九十百零〇]{1,4}|[0-9]{1,3})\s*[）)]?(?:[:：、]\s*|\s+)(\S.*)$"#)
+        #"^([^，。；\s]{0,24}?(?:案例|经验))\s*[（(]?\s*([一二三四五六七八九十百零〇]{1,4}|[0-9]{1,3})\s*[）)]?(?:[:：、]\s*|\s+|(?=【))(\S.*)$"#)
     private static let labelEnds = CharacterSet(charactersIn: " （(")
     /// The number: trailing Chinese or Arabic numeral.
     private static let numberPattern = Pattern(#"([一二三四五六七八九十百零〇]{1,4}|[0-9]{1,3})\s*[）)]?[:：]?$"#)

@@ -166,6 +166,17 @@ struct CaseReader {
             let run = Self.sequence(arabic)
             if run.count >= 2, run.count > best.count, best.isEmpty || run[0].start == best[0].start { best = run }
         }
+        // Markdown headings under the practice section are its items, numbered or not (#### （一）…,
+        // #### 强化数据互联互通, #### （四）…): where the numbered items are all such headings and
+        // the headings are more, a heading lost its number.
+        let headings = paragraphs.indices.filter { paragraphs[$0].isHeading }
+        if headings.count >= 2, headings.count > best.count,
+           best.allSatisfy({ marker in headings.contains { starts[$0] == marker.start } }) {
+            best = headings.enumerated().map { number, index in
+                let marker = Enumeration.leadingMarker(in: texts[index])
+                return Enumeration.Marker(family: .section, number: number + 1, start: starts[index], end: starts[index] + (marker?.end ?? 0))
+            }
+        }
         if best.isEmpty {
             // Bullets (● ■ ◆ •): each bulleted paragraph opens an item.
             let bulleted = paragraphs.indices.filter { paragraphs[$0].text.first.map(Self.bullets.contains) ?? false }

@@ -91,6 +91,7 @@ struct CaseSegmenter {
         let reader = CaseHeadReader(units: units, isSectionHeading: isSectionHeading)
         var anchors: [Anchor] = []
         var unitFirst: [Anchor] = []
+        var unitTitled: [Anchor] = []
         var boundary = 0
         var nextHeader = 0  // headers are in document order: the last one before `index` is found by walking on
         func isTitleLine(_ index: Int) -> Bool {
@@ -104,7 +105,8 @@ struct CaseSegmenter {
             let bracketed = reader.bracketedUnit(text) != nil
             let bare = !titled && !bracketed && reader.unitLine(text) == nil && text.hasAtMostCharacters(24) && units.isUnit(text)
                 && isTitleLine(index + 1)
-            guard titled || bracketed || bare || reader.unitLine(text) != nil else { continue }
+            let colonTitled = !titled && !bracketed && !bare ? unitColonTitle(text) : nil
+            guard titled || bracketed || bare || colonTitled != nil || reader.unitLine(text) != nil else { continue }
             defer { boundary = index + 1 }
             while nextHeader < headers.count, headers[nextHeader].index < index { nextHeader += 1 }
             // In the head of a case a header opened (at most six lines on, no text between).
@@ -115,6 +117,10 @@ struct CaseSegmenter {
             if bracketed || bare {
                 let anchor = Anchor(index: index, number: nil, opening: "", isHeader: false, headStart: index)
                 if bare { unitFirst.append(anchor) } else { anchors.append(anchor) }
+                continue
+            }
+            if let opening = colonTitled {
+                unitTitled.append(Anchor(index: index, number: nil, opening: opening, isHeader: false, headStart: index + 1))
                 continue
             }
             var start = index
@@ -134,8 +140,24 @@ struct CaseSegmenter {
             }
         }
         if unitFirst.count >= 2 { anchors = (anchors + unitFirst).sorted { $0.index < $1.index } }
+        if unitTitled.count >= 2 { anchors = (anchors + unitTitled).sorted { $0.index < $1.index } }
         return withText(anchors, in: paragraphs)
     }
+
+    /// ■兴宁区：title, ## 呼和浩特市赛罕区：title — a heading that is a unit, a colon and a title
+    /// (an ornament before it dropped); returns the line without the ornament. Such lines open
+    /// cases where a document has two or more of them.
+    private func unitColonTitle(_ text: String) -> String? {
+        let line = text.trimming(Self.ornaments)
+        guard line.hasAtMostCharacters(60), !line.contains("。"), Enumeration.leadingMarker(in: line) == nil,
+              let colon = line.firstIndex(where: { $0 == "：" || $0 == ":" }) else { return nil }
+        let unit = String(line[..<colon]).trimming(.whitespaces)
+        let title = line[line.index(after: colon)...]
+        guard title.count >= 4, units.isUnit(unit) else { return nil }
+        return line
+    }
+
+    private static let ornaments = CharacterSet(charactersIn: "■□◆◇●○▲△★☆◎※·• ")
 
     // MARK: Case headers and numbered headings
 

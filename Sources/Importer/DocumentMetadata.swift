@@ -28,6 +28,9 @@ struct DocumentMetadata {
                 // 健康山东行动典型经验案例汇编 | （第三批）.
                 if index > 0, texts[index - 1].contains("关于"), texts[index - 1].count <= 60, !texts[index - 1].contains("。") {
                     title = texts[index - 1] + text
+                } else if index > 0, Self.coverFragment.matches(texts[index - 1]), Self.issuerLine(texts[index - 1]) == nil {
+                    // A cover set over lines: 健康辽宁行动 | 典型案例选编 | （第二辑）.
+                    title = texts[index - 1] + text
                 }
                 if index + 1 < texts.count, Self.batchNote.matches(texts[index + 1]) {
                     title! += texts[index + 1]
@@ -96,6 +99,8 @@ struct DocumentMetadata {
     }
 
     private static let issuerEndings = ["办公室", "委员会", "领导小组", "卫生健康委", "卫生健康局", "卫生健康厅", "人民政府", "推进办"]
+    /// A short line of Chinese words alone, as a cover breaks its title (健康辽宁行动).
+    private static let coverFragment = Pattern(#"^[\x{4E00}-\x{9FFF}]{2,12}$"#)
     /// （第三批）, （2023年度）, but not a date in brackets.
     private static let batchNote = Pattern(#"^[（(](?![^（）()]*月[^（）()]*日)[^（）()]{1,12}[）)]$"#)
     private static let labelledIssuer = Pattern(#"(?:填报单位|报送单位|编印单位|发布单位|主办单位)(?:（盖章）|\(盖章\))?\s*[:：]\s*([^\s：:，。]{4,30})"#)

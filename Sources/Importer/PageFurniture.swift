@@ -11,6 +11,16 @@ enum PageFurniture {
         text.hasAtMostCharacters(20) && pageNumber.matches(text)
     }
 
+    /// 健康辽宁行动典型案例选编 · 3, 4 · 健康辽宁行动典型案例选编, 健康XX简报 | 7: a running header
+    /// with its page number on the line; returns the header without the number.
+    private static let numberedHeader = Pattern(#"^(?:[0-9]{1,4}\s*[·•|｜丨—-]\s*(\S.{2,38}?)|(\S.{2,38}?)\s*[·•|｜丨—-]\s*[0-9]{1,4})$"#)
+
+    static func numberedHeaderText(_ text: String) -> String? {
+        guard text.hasAtMostCharacters(44), let match = numberedHeader.firstMatch(in: text) else { return nil }
+        let group = [1, 2].compactMap { Range(match.range(at: $0), in: text) }.first
+        return group.map { String(text[$0]).trimming(.whitespaces) }
+    }
+
     /// The lines without page numbers and running headers. A running header is a short line that
     /// comes right after a page number (blank lines between allowed) or repeats the document's
     /// first line, and that the document prints more than once: a title line that happens to
@@ -18,8 +28,10 @@ enum PageFurniture {
     static func removed(from lines: [CleanLine]) -> [CleanLine] {
         let firstText = lines.first { !$0.isBlank }?.text
         var occurrences: [String: Int] = [:]
-        for line in lines where !line.isBlank && line.cells.isEmpty && line.text.hasAtMostCharacters(40) {
+        var numberedHeaders: [String: Int] = [:]
+        for line in lines where !line.isBlank && line.cells.isEmpty && line.text.hasAtMostCharacters(44) {
             occurrences[line.text, default: 0] += 1
+            if let header = numberedHeaderText(line.text) { numberedHeaders[header, default: 0] += 1 }
         }
         func isRunningHeader(_ line: CleanLine) -> Bool {
             line.cells.isEmpty && line.text.hasAtMostCharacters(40) && occurrences[line.text, default: 0] >= 2
@@ -31,6 +43,10 @@ enum PageFurniture {
             if line.isBlank { kept.append(line); continue }
             if line.cells.isEmpty, isPageNumber(line.text) {
                 afterPageNumber = true
+                continue
+            }
+            // The same header with a page number on two pages or more.
+            if line.cells.isEmpty, let header = numberedHeaderText(line.text), numberedHeaders[header, default: 0] >= 2 {
                 continue
             }
             if line.text == firstText, isRunningHeader(line) {

@@ -159,9 +159,15 @@ struct ParagraphBuilder {
         return !Self.endsSentence(paragraph.text) && !Self.isShortLabel(paragraph.text)
     }
 
+    /// A title or a label: short, no clause punctuation — a colon inside (兴宁区：“健康积分超市”…)
+    /// but not at the end (主要做法： goes on to what it introduces).
     private static func isShortLabel(_ text: String) -> Bool {
-        text.hasAtMostCharacters(30) && !text.contains(where: clauseMarks.contains)
+        guard text.hasAtMostCharacters(30), !text.contains(where: sentenceMarks.contains) else { return false }
+        guard let colon = text.firstIndex(where: { $0 == "：" || $0 == ":" }) else { return true }
+        return text.index(after: colon) < text.endIndex && !ParagraphBuilder.endsSentence(text) && !text.hasSuffix("：")
     }
+
+    private static let sentenceMarks = Marks("，。；")
 
     /// 一、保定易县以…, （二）培育专业队伍: a marker, short, no full stop.
     static func isMarkedHeading(_ text: String) -> Bool {

@@ -37,7 +37,9 @@ public struct RegionResolver: Sendable {
     /// Full and short names (石家庄) of three characters or more, for `mentionedUnits(in:shortNames:)`.
     private var anyNamesByFirstScalar: [Unicode.Scalar: [String]] = [:]
 
-    public init(table: DivisionTable, ethnicGroups: [String]) {
+    /// `aliases`: names in everyday use that no rule derives from the full name (科右前旗 for
+    /// 科尔沁右翼前旗), alias → full name.
+    public init(table: DivisionTable, ethnicGroups: [String], aliases: [String: String] = [:]) {
         self.table = table
         let ethnic = ethnicGroups.sorted { $0.count > $1.count }
         var longest = 0
@@ -53,6 +55,12 @@ public struct RegionResolver: Sendable {
                 longest = max(longest, name.count)
             }
         }
+        let byFullName = Dictionary(grouping: table.units.values.filter { !table.isPlaceholder($0) && $0.kind != .township }, by: \.name)
+        for (alias, full) in aliases {
+            guard let units = byFullName[full] else { continue }
+            unitsByName[alias, default: []] += units
+            longest = max(longest, alias.count)
+        }
         for key in unitsByName.keys { unitsByName[key]!.sort { $0.code < $1.code } }
         longestName = longest
         for (name, units) in unitsByName where name.count >= 3 {
@@ -65,14 +73,22 @@ public struct RegionResolver: Sendable {
         for key in anyNamesByFirstScalar.keys { anyNamesByFirstScalar[key]!.sort { $0.count > $1.count } }
     }
 
-    /// Loads `provinces.csv`, `cities.csv`, `areas.csv`, `streets.csv` and `ethnic-groups.txt`
-    /// from `directory`.
+    /// Loads `provinces.csv`, `cities.csv`, `areas.csv`, `streets.csv`, `ethnic-groups.txt` and
+    /// `aliases.csv` from `directory`.
     public init(directory: URL) throws {
         let table = try DivisionTable(directory: directory)
         let groupsFile = directory.appendingPathComponent("ethnic-groups.txt")
         let groups = (try? String(contentsOf: groupsFile, encoding: .utf8))?
             .split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } ?? []
-        self.init(table: table, ethnicGroups: groups)
+        // aliases.csv: alias,full name — 科右前旗,科尔沁右翼前旗.
+        var aliases: [String: String] = [:]
+        if let text = try? String(contentsOf: directory.appendingPathComponent("aliases.csv"), encoding: .utf8) {
+            for line in text.split(whereSeparator: \.isNewline).dropFirst() {
+                let fields = line.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+                if fields.count >= 2, !fields[0].isEmpty { aliases[fields[0]] = fields[1] }
+            }
+        }
+        self.init(table: table, ethnicGroups: groups, aliases: aliases)
     }
 
     /// Short forms in everyday use: 河北 for 河北省, 内蒙古 for 内蒙古自治区, 保定 for 保定市,

@@ -42,7 +42,9 @@ import Testing
                           "notice-attachment-unit-after-title", "hard-wrapped-case-colon-page-footers", "city-units-in-titles-inline-yishi",
                           "symbol-case-headers-split-bold-leads", "part-chapters-actions-restarting-cases",
                           "tsv-export-quoted-multiline-cells", "county-speech-yiyao-shouxian", "unit-line-first-mixed-ascii-markers",
-                          "newspaper-place-labels-bylines", "xinjiang-no-dot-headers-unit-at-end"]
+                          "newspaper-place-labels-bylines", "xinjiang-no-dot-headers-unit-at-end",
+                          "ocr-scan-running-headers-title-across-page", "action-label-headers-author-unit-subtitle",
+                          "markdown-levels-unnumbered-practice-meng-sumu"]
 
     @Test(arguments: layouts)
     func composedLayoutImportsAsExpected(name: String) throws {
