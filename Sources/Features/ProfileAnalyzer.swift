@@ -10,10 +10,13 @@ public struct ProfileCues: Sendable, Codable {
     public let ethnicMinority: [String]
     public let level: [String: [String]]
     public let aging: [String]
+    /// The words users write in the fields themselves (level "city" → prefecture).
+    public let fieldWords: FieldWords
 
     enum CodingKeys: String, CodingKey {
         case terrain, economy, urbanization, level, aging
         case ethnicMinority = "ethnic_minority"
+        case fieldWords = "field_words"
     }
 
     public static func load(from url: URL) throws -> ProfileCues {
@@ -98,7 +101,8 @@ public struct ProfileAnalyzer: Sendable {
     /// Validates and analyses a profile; throws `ProfileError` naming the field at fault.
     public func analyze(_ profile: RegionProfile) throws -> AnalyzedProfile {
         try checkLength(of: profile.text)
-        try profile.validate(focusKeys: Set(tagger.taxonomy.keys))
+        let profile = profile.inCanonicalWords(cues.fieldWords, taxonomy: tagger.taxonomy)
+        try profile.validate(focusKeys: Set(tagger.taxonomy.keys), fieldWords: cues.fieldWords)
         let text = analyzer.normalizer.normalize(profile.text ?? "")
         let terms = analyzer.terms(normalized: text)
 

@@ -89,18 +89,23 @@ public struct RegionProfile: Sendable, Codable, Equatable {
 
     /// Checks every field against what DESIGN.md allows; the error names the field and the
     /// accepted values. `focusKeys` are the taxonomy's tag keys.
-    public func validate(focusKeys: Set<String>) throws {
+    /// Checks the fields (in canonical words: see `inCanonicalWords`); a refusal lists the
+    /// accepted words, with the other words `fieldWords` takes for each.
+    public func validate(focusKeys: Set<String>, fieldWords: FieldWords = FieldWords()) throws {
+        func refuse(_ field: String, _ value: String, _ canonical: [String], _ aliases: [String: [String]]) -> ProfileError {
+            ProfileError(field: field, message: "'\(value)' is not one of \(FieldWords.accepted(canonical, aliases: aliases))")
+        }
         if let level, !Self.levels.contains(level) {
-            throw ProfileError(field: "level", message: "'\(level)' is not one of \(Self.levels.joined(separator: ", "))")
+            throw refuse("level", level, Self.levels, fieldWords.level)
         }
         for (index, value) in (terrain ?? []).enumerated() where !Self.terrains.contains(value) {
-            throw ProfileError(field: "terrain[\(index)]", message: "'\(value)' is not one of \(Self.terrains.joined(separator: ", "))")
+            throw refuse("terrain[\(index)]", value, Self.terrains, fieldWords.terrain)
         }
         if let economy, !Self.economies.contains(economy) {
-            throw ProfileError(field: "economy", message: "'\(economy)' is not one of \(Self.economies.joined(separator: ", "))")
+            throw refuse("economy", economy, Self.economies, fieldWords.economy)
         }
         if let urbanization, !Self.urbanizations.contains(urbanization) {
-            throw ProfileError(field: "urbanization", message: "'\(urbanization)' is not one of \(Self.urbanizations.joined(separator: ", "))")
+            throw refuse("urbanization", urbanization, Self.urbanizations, fieldWords.urbanization)
         }
         if let population, population < 0 {
             throw ProfileError(field: "population", message: "must not be negative")
@@ -109,7 +114,7 @@ public struct RegionProfile: Sendable, Codable, Equatable {
             throw ProfileError(field: "aging_share", message: "must be a share between 0 and 1, found \(agingShare)")
         }
         for (index, key) in (focus ?? []).enumerated() where !focusKeys.contains(key) {
-            throw ProfileError(field: "focus[\(index)]", message: "'\(key)' is not a tag of config/taxonomy.json (e.g. health_literacy, tobacco_control)")
+            throw ProfileError(field: "focus[\(index)]", message: "'\(key)' is not a tag of config/taxonomy.json, by key or label (e.g. health_literacy or 健康知识普及, tobacco_control or 控烟)")
         }
         let hasText = !(text ?? "").trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
         guard hasText || !(terrain ?? []).isEmpty || economy != nil || !(focus ?? []).isEmpty else {

@@ -109,6 +109,13 @@ func errorMessage(_ object: [String: Any]) -> String { (object["error"] as? [Str
         let byText = try daemon.json("POST", "/v1/similar", #"{"text": "健康科普专家库", "top": 2}"#)
         #expect((byText.object["similar"] as? [[String: Any]])?.count == 2)
 
+        // The words users write in the fields, through the socket; an unknown one names the accepted words.
+        let words = try daemon.json("POST", "/v1/recommend", #"{"level": "地级市", "terrain": ["山区"], "economy": "脱贫县", "urbanization": "城市", "focus": ["控烟"], "top": 3}"#)
+        #expect(words.status == 200, "\(words.object)")
+        let unknown = try daemon.json("POST", "/v1/recommend", #"{"level": "metropolis", "text": "健康"}"#)
+        #expect((400..<500).contains(unknown.status))
+        #expect(errorMessage(unknown.object).contains("prefecture (city, prefecture-level city, 地级市"))
+
         // The daemon's answer is the command line's, byte for byte.
         let text = "山区贫困县，健康素养低，看病难"
         let served = try daemon.request("POST", "/v1/recommend", body: Data(#"{"text": "\#(text)", "top": 10}"#.utf8))

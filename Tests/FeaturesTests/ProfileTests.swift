@@ -70,8 +70,8 @@ import Testing
         }
         #expect(error(RegionProfile(name: "某县"))?.field == "profile")
         #expect(error(RegionProfile(text: "   "))?.field == "profile")
-        #expect(error(RegionProfile(terrain: ["hilly"]))?.field == "terrain[0]")
-        #expect(error(RegionProfile(economy: "rich"))?.field == "economy")
+        #expect(error(RegionProfile(terrain: ["volcanic"]))?.field == "terrain[0]")
+        #expect(error(RegionProfile(economy: "wealthy"))?.field == "economy")
         #expect(error(RegionProfile(focus: ["smoking"]))?.field == "focus[0]")
         #expect(error(RegionProfile(agingShare: 21, text: "山区"))?.field == "aging_share")
         #expect(throws: ProfileError.self) { try RegionProfile.decode(Data(#"{"terrain": "mountain"}"#.utf8)) }
