@@ -100,10 +100,10 @@ public struct Settings: Sendable {
                 seed: reader.int(forKey: "lsa.seed", default: 42),
                 refitShare: reader.double(forKey: "lsa.refit_share", default: 0.2)),
             ranking: RankingSettings(
-                text: reader.double(forKey: "ranking.weights.text", default: 1),
-                semantic: reader.double(forKey: "ranking.weights.semantic", default: 0.3),
+                text: reader.double(forKey: "ranking.weights.text", default: 0.5),
+                semantic: reader.double(forKey: "ranking.weights.semantic", default: 2.0),
                 region: reader.double(forKey: "ranking.weights.region", default: 2.0),
-                tags: reader.double(forKey: "ranking.weights.tags", default: 1.0),
+                tags: reader.double(forKey: "ranking.weights.tags", default: 0.5),
                 practicesPerCase: reader.int(forKey: "ranking.practices_per_case", default: 2)),
             similar: SimilaritySettings(
                 semantic: reader.double(forKey: "similar.weights.semantic", default: 1),

@@ -8,11 +8,15 @@ import LSA
 struct EvalCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "eval",
-        abstract: "Ranking quality on graded development profiles: nDCG@10 and P@5 per profile, beside the BM25 floor.",
+        abstract: "Ranking quality on graded development profiles: nDCG@10 and P@5 per profile, cross-validated, beside the BM25 and TF-IDF floors.",
         discussion: """
             nDCG@10 is taken over the distinct cases of the ranked list (gain 2^grade − 1), P@5 over its \
-            first five distinct cases (grade ≥ 2); see eval/README.md. The BM25 floor ranks whole case \
-            texts by the profile's text, with the product's own analyzer.
+            first five distinct cases (grade ≥ 2); see eval/README.md. The floors rank whole case texts by \
+            the profile's text, with the product's own analyzer: BM25, and the TF-IDF cosine. "engine" is \
+            the shipped weights (ranking.weights, fitted on all the profiles); "held-out" is k-fold \
+            cross-validation over whole profiles (profile i in fold i mod k), each fold ranked with \
+            weights fitted on the other folds only — the figure to expect on profiles nobody tuned for. \
+            --fit prints the weights fitted on all the profiles, for ranking.weights.
             """
     )
 
@@ -32,6 +36,16 @@ struct EvalCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Output format: text (a table) or json.")
     var format: OutputFormat = .text
 
+    @Option(name: .long, help: "Folds of the cross-validation over whole profiles.")
+    var folds: Int = 5
+
+    @Flag(name: .long, help: "Print the ranking weights fitted on all the profiles (for ranking.weights in the configuration) and stop.")
+    var fit = false
+
+    func validate() throws {
+        guard folds >= 2 else { throw ValidationError("--folds: at least 2") }
+    }
+
     func run() async throws {
         try await reportingFailure {
             let settings = try await configOption.load()
@@ -50,15 +64,38 @@ struct EvalCommand: AsyncParsableCommand {
             if let componentsFile {
                 try writeComponents(of: set.profiles, engine: engine, caseKeys: caseKeyById, to: URL(fileURLWithPath: componentsFile))
             }
+            // Each profile's components for the cases that can give a practice, for the fit.
+            let scorer = engine.recommender.scorer
+            let withPractices = Set(features.practiceCaseRows)
+            let fitted = try set.profiles.map { profile in
+                let scored = scorer.score(try engine.profiles.analyze(profile), weights: engine.recommender.weights)
+                return WeightFitting.Profile(id: profile.id!, grades: set.judgments.grades[profile.id!]!, cases: scored
+                    .filter { withPractices.contains($0.row) }
+                    .map { (keys[$0.row], [$0.text, $0.semantic, $0.region, $0.tags]) })
+            }
+            if fit {
+                let weights = WeightFitting.fit(fitted)
+                print("ranking.weights fitted on \(fitted.count) profiles: text \(weights.text), semantic \(weights.semantic), region \(weights.region), tags \(weights.tags)")
+                return
+            }
+            let heldOut = Dictionary(uniqueKeysWithValues: WeightFitting.crossValidate(fitted, folds: folds).map { ($0.id, $0) })
             for profile in set.profiles {
                 let grades = set.judgments.grades[profile.id!]!
                 let terms = analyzer.terms(profile.text ?? "")
                 let ranked = floor.ranking(terms).map { keys[$0] }
+                // The TF-IDF floor: the cosine of the whole case's weights with the profile's.
+                let query = features.weights(of: terms)
+                let cosines = features.caseIds.indices.map { query.dot(row: 0, with: features.caseWeights, row: $0) }
+                let tfidfRanked = cosines.indices.sorted { cosines[$0] > cosines[$1] || (cosines[$0] == cosines[$1] && $0 < $1) }.prefix(10).map { keys[$0] }
+                let held = heldOut[profile.id!]!
                 // The text component alone (LSA cosine of practices), before tags and region fit.
                 let practiceScores = text.practiceScores(terms)
                 let lsaRanked = practiceScores.indices.sorted { practiceScores[$0] > practiceScores[$1] }.prefix(10).map { practiceCaseKeys[$0] }
                 let recommended = try engine.recommender.recommend(try engine.profiles.analyze(profile), top: 10).map { caseKeyById[$0.caseId]! }
                 rows.append([
+                    "cv_ndcg10": held.ndcg, "cv_p5": held.precision, "fold": held.fold,
+                    "tfidf_ndcg10": RankingMetrics.ndcg(Array(tfidfRanked), grades: grades),
+                    "tfidf_p5": RankingMetrics.precision(Array(tfidfRanked), grades: grades),
                     "engine_ndcg10": RankingMetrics.ndcg(recommended, grades: grades),
                     "engine_p5": RankingMetrics.precision(recommended, grades: grades),
                     "id": profile.id!, "name": profile.name ?? "",
@@ -73,8 +110,10 @@ struct EvalCommand: AsyncParsableCommand {
             let mean = { (key: String) in rows.map { $0[key] as! Double }.reduce(0, +) / Double(max(rows.count, 1)) }
             switch format {
             case .json:
-                let columns = ["engine_ndcg10", "engine_p5", "bm25_ndcg10", "bm25_p5", "lsa_text_ndcg10", "lsa_text_p5"]
+                let columns = ["cv_ndcg10", "cv_p5", "engine_ndcg10", "engine_p5", "bm25_ndcg10", "bm25_p5", "tfidf_ndcg10", "tfidf_p5",
+                               "lsa_text_ndcg10", "lsa_text_p5"]
                 try printJSON([
+                    "folds": folds,
                     "profiles": rows, "mean": Dictionary(uniqueKeysWithValues: columns.map { ($0, mean($0)) }),
                     "similar_cases": ["precision_at_3": similarity.precision, "ceiling": similarity.ceiling, "queries": similarity.queries],
                     "similar_cases_by_action": [
@@ -82,16 +121,19 @@ struct EvalCommand: AsyncParsableCommand {
                     ],
                 ])
             case .text:
-                print("profile  engine nDCG@10  engine P@5  BM25 nDCG@10  BM25 P@5  LSA text nDCG@10  LSA text P@5  name")
-                for row in rows {
-                    print(String(format: "%@  %14.3f  %10.2f  %12.3f  %8.2f  %16.3f  %12.2f  %@", row["id"] as! String,
-                                 row["engine_ndcg10"] as! Double, row["engine_p5"] as! Double, row["bm25_ndcg10"] as! Double,
-                                 row["bm25_p5"] as! Double, row["lsa_text_ndcg10"] as! Double, row["lsa_text_p5"] as! Double,
-                                 row["name"] as! String))
+                print("nDCG@10 (P@5)  held-out: \(folds)-fold cross-validation over whole profiles; engine: the shipped weights")
+                print("profile   held-out        engine          BM25            TF-IDF          LSA text        name")
+                func pair(_ row: [String: Any], _ name: String) -> String {
+                    String(format: "%.3f (%.2f)", row[name + "_ndcg10"] as! Double, row[name + "_p5"] as! Double)
                 }
-                print(String(format: "mean  %17.3f  %10.2f  %12.3f  %8.2f  %16.3f  %12.2f", mean("engine_ndcg10"), mean("engine_p5"),
-                             mean("bm25_ndcg10"), mean("bm25_p5"),
-                             mean("lsa_text_ndcg10"), mean("lsa_text_p5")))
+                for row in rows {
+                    let cells = ["cv", "engine", "bm25", "tfidf", "lsa_text"].map { pair(row, $0).padding(toLength: 16, withPad: " ", startingAt: 0) }
+                    print("\((row["id"] as! String).padding(toLength: 10, withPad: " ", startingAt: 0))" + cells.joined() + (row["name"] as! String))
+                }
+                let means = ["cv", "engine", "bm25", "tfidf", "lsa_text"].map {
+                    String(format: "%.3f (%.2f)", mean($0 + "_ndcg10"), mean($0 + "_p5")).padding(toLength: 16, withPad: " ", startingAt: 0)
+                }
+                print("mean      " + means.joined())
                 print(String(format: "similar cases, leave-one-out precision@3 over %d labelled cases: %.3f (ceiling with these labels %.3f)",
                              similarity.queries, similarity.precision, similarity.ceiling))
                 print(String(format: "  the same over %d cases labelled by their main action (document label, else most mentioned): %.3f (ceiling %.3f)",

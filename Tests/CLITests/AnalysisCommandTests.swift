@@ -107,10 +107,14 @@ import Testing
         #expect((0.58...0.66).contains(mean))
         let d24 = rows.first { $0["id"] as? String == "D24" }?["bm25_ndcg10"] as? Double ?? 0
         #expect((0.1...0.35).contains(d24))
-        // The engine stays above the BM25 floor on average (0.685 against 0.622 when the corpus grew
-        // to 65 cases and the profiles to 25); the ranking issue's cross-validated gate replaces this.
-        let engine = (object?["mean"] as? [String: Double])?["engine_ndcg10"] ?? 0
-        #expect(engine >= mean + 0.03)
+        // The held-out figure (5-fold cross-validation over whole profiles) beats both floors on
+        // average: 0.710 against BM25 0.622 and TF-IDF 0.674 when measured.
+        #expect(object?["folds"] as? Int == 5)
+        let means = object?["mean"] as? [String: Double] ?? [:]
+        let heldOut = means["cv_ndcg10"] ?? 0
+        #expect(heldOut >= mean + 0.05)
+        #expect(heldOut >= (means["tfidf_ndcg10"] ?? 1))
+        #expect(rows.allSatisfy { ($0["fold"] as? Int).map { (0..<5).contains($0) } ?? false })
         // Similar cases: leave-one-out precision@3 is reported with its ceiling.
         let similar = object?["similar_cases"] as? [String: Any]
         #expect(similar?["queries"] as? Int == 10)

@@ -135,7 +135,7 @@ func errorMessage(_ object: [String: Any]) -> String { (object["error"] as? [Str
         #expect(unknownThroughSocket.status != 0 && unknownThroughSocket.errors.contains("999-99"))
 
         let metrics = try daemon.request("GET", "/v1/metrics")
-        #expect(metrics.body.contains("practiced_requests_total{route=\"/v1/recommend\",status=\"200\"} 3"))
+        #expect(metrics.body.contains("practiced_requests_total{route=\"/v1/recommend\",status=\"200\"} 4"))
         #expect(metrics.body.contains("practiced_request_duration_seconds_count") && metrics.body.contains("practiced_model_cases 65"))
         #expect(daemon.logText.contains("route=/v1/recommend") && daemon.logText.contains("request_id="))
         #expect(daemon.stop() == 0)

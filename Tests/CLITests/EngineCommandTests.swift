@@ -68,7 +68,7 @@ import Testing
         #expect((firstAttributes?["terrain"] as? [String: Any])?["value"] as? [String] == ["mountain", "hill"])
 
         let badCSV = directory.appendingPathComponent("bad.csv")
-        try Data("id,level,text\nC1,county,山区\nC2,town,平原\n".utf8).write(to: badCSV)
+        try Data("id,level,text\nC1,county,山区\nC2,metropolis,平原\n".utf8).write(to: badCSV)
         let bad = try practiced(["recommend", "--profile", badCSV.path])
         #expect(bad.status != 0 && bad.errors.contains("bad.csv:3") && bad.errors.contains("level"))
 
