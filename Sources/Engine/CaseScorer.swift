@@ -7,10 +7,17 @@ import Regions
 /// The weights of the engine's components (`ranking.weights` in the configuration).
 public struct RankingWeights: Sendable, Equatable {
     public var text, semantic, region, tags: Double
+    /// How much of the region weight a profile that says nothing of its setting keeps (0–1): the
+    /// region weight is `region × (regionFloor + (1 − regionFloor) × setting)`, `setting` the
+    /// share of the profile's facts of place (`CaseScorer.setting(of:)`). 1: the same for all.
+    public var regionFloor: Double
 
-    public init(text: Double, semantic: Double, region: Double, tags: Double) {
-        (self.text, self.semantic, self.region, self.tags) = (text, semantic, region, tags)
+    public init(text: Double, semantic: Double, region: Double, tags: Double, regionFloor: Double = 1) {
+        (self.text, self.semantic, self.region, self.tags, self.regionFloor) = (text, semantic, region, tags, regionFloor)
     }
+
+    /// The region weight for a profile whose facts of place are `setting` (0–1) of what it could say.
+    public func region(setting: Double) -> Double { region * (regionFloor + (1 - regionFloor) * setting) }
 }
 
 /// A case's fit for a profile, component by component (each 0–1) and combined.
@@ -92,16 +99,28 @@ public final class CaseScorer: Sendable {
         if attributes.level?.value == "province" { attributes.level = nil }
         let profileTags = Set(profile.tags.map(\.key)), sortedProfileTags = profileTags.sorted()
         let profileActions = Set(profile.tags.filter { $0.group == "action" }.map(\.key))
-        let total = weights.text + weights.semantic + weights.region + weights.tags
+        let regionWeight = weights.region(setting: Self.setting(of: profile))
+        let total = weights.text + weights.semantic + regionWeight + weights.tags
         return features.caseIds.indices.map { row in
             let fit = RegionFit.compare(attributes, with: caseRegions[row])
             let region = fit?.score ?? 0.5
             let matched = sortedProfileTags.filter { caseTagCounts[row][$0] != nil }
             let tags = profileActions.isEmpty ? tagShare(profileTags, row: row) : actionShare(profileActions, row: row)
-            let combined = weights.text * text[row] + weights.semantic * semantic[row] + weights.region * region + weights.tags * tags
+            let combined = weights.text * text[row] + weights.semantic * semantic[row] + regionWeight * region + weights.tags * tags
+            // `why` names the region fit only where it weighed.
             return ScoredCase(row: row, score: total > 0 ? combined / total : 0, text: text[row], semantic: semantic[row],
-                              region: region, tags: tags, regionFit: fit, matchedTags: matched)
+                              region: region, tags: tags, regionFit: regionWeight > 0 ? fit : nil, matchedTags: matched)
         }
+    }
+
+    /// How much a profile says of its setting (0–1): its facts of place — terrain, economy, urban
+    /// or rural, ethnic, revolutionary base, level — from fields or text, three or more counting
+    /// fully. A profile of needs alone (a topic, a population) says none.
+    public static func setting(of profile: AnalyzedProfile) -> Double {
+        let a = profile.attributes
+        let facts = [a.terrain != nil, a.economy != nil, a.urbanization != nil, a.ethnicMinority?.value == true,
+                     a.revolutionaryBase?.value == true, a.level != nil].filter { $0 }.count
+        return min(1, Double(facts) / 3)
     }
 
     /// The action a case mentions most (ties: taxonomy order), nil when it names none.

@@ -13,21 +13,29 @@ public enum WeightFitting {
         public let grades: [String: Double]
         /// (case key, text, semantic, region, tags), in corpus order.
         public let cases: [(key: String, components: [Double])]
+        /// How much the profile says of its setting (`CaseScorer.setting(of:)`).
+        public let setting: Double
 
-        public init(id: String, grades: [String: Double], cases: [(key: String, components: [Double])]) {
+        public init(id: String, grades: [String: Double], cases: [(key: String, components: [Double])], setting: Double = 1) {
             self.id = id
             self.grades = grades
             self.cases = cases
+            self.setting = setting
         }
     }
 
     /// The values each weight may take.
     public static let grid: [Double] = [0, 0.5, 1, 2, 4]
+    /// The values the region floor may take (1: region weighs the same whatever the profile says).
+    public static let floors: [Double] = [1, 0.5, 0.25, 0]
 
-    /// Every setting of the four weights on the grid but all zeros, in a fixed order.
-    static let settings: [RankingWeights] = grid.flatMap { text in grid.flatMap { semantic in grid.flatMap { region in
-        grid.compactMap { tags in
-            text + semantic + region + tags > 0 ? RankingWeights(text: text, semantic: semantic, region: region, tags: tags) : nil
+    /// Every setting of the weights on the grid but all zeros, in a fixed order.
+    static let settings: [RankingWeights] = floors.flatMap { floor in grid.flatMap { text in grid.flatMap { semantic in
+        grid.flatMap { region in
+            grid.compactMap { tags in
+                text + semantic + region + tags > 0
+                    ? RankingWeights(text: text, semantic: semantic, region: region, tags: tags, regionFloor: floor) : nil
+            }
         }
     } } }
 
@@ -35,7 +43,7 @@ public enum WeightFitting {
     public static func ranking(_ profile: Profile, weights: RankingWeights) -> [String] {
         let scores = profile.cases.map { scored in
             let c = scored.components
-            return weights.text * c[0] + weights.semantic * c[1] + weights.region * c[2] + weights.tags * c[3]
+            return weights.text * c[0] + weights.semantic * c[1] + weights.region(setting: profile.setting) * c[2] + weights.tags * c[3]
         }
         return scores.indices.sorted { scores[$0] > scores[$1] || (scores[$0] == scores[$1] && $0 < $1) }
             .prefix(10).map { profile.cases[$0].key }

@@ -104,6 +104,7 @@ public struct Settings: Sendable {
                 semantic: reader.double(forKey: "ranking.weights.semantic", default: 2.0),
                 region: reader.double(forKey: "ranking.weights.region", default: 2.0),
                 tags: reader.double(forKey: "ranking.weights.tags", default: 0.5),
+                regionFloor: reader.double(forKey: "ranking.weights.region_floor", default: 0),
                 practicesPerCase: reader.int(forKey: "ranking.practices_per_case", default: 2)),
             similar: SimilaritySettings(
                 semantic: reader.double(forKey: "similar.weights.semantic", default: 1),
@@ -173,6 +174,8 @@ public struct RankingSettings: Sendable, Equatable {
     public var semantic: Double
     public var region: Double
     public var tags: Double
+    /// The share of the region weight a profile that says nothing of its setting keeps.
+    public var regionFloor: Double = 1
     /// At most this many practices of one case in a list of recommendations.
     public var practicesPerCase: Int
 }

@@ -68,14 +68,15 @@ struct EvalCommand: AsyncParsableCommand {
             let scorer = engine.recommender.scorer
             let withPractices = Set(features.practiceCaseRows)
             let fitted = try set.profiles.map { profile in
-                let scored = scorer.score(try engine.profiles.analyze(profile), weights: engine.recommender.weights)
+                let analyzed = try engine.profiles.analyze(profile)
+                let scored = scorer.score(analyzed, weights: engine.recommender.weights)
                 return WeightFitting.Profile(id: profile.id!, grades: set.judgments.grades[profile.id!]!, cases: scored
                     .filter { withPractices.contains($0.row) }
-                    .map { (keys[$0.row], [$0.text, $0.semantic, $0.region, $0.tags]) })
+                    .map { (keys[$0.row], [$0.text, $0.semantic, $0.region, $0.tags]) }, setting: CaseScorer.setting(of: analyzed))
             }
             if fit {
                 let weights = WeightFitting.fit(fitted)
-                print("ranking.weights fitted on \(fitted.count) profiles: text \(weights.text), semantic \(weights.semantic), region \(weights.region), tags \(weights.tags)")
+                print("ranking.weights fitted on \(fitted.count) profiles: text \(weights.text), semantic \(weights.semantic), region \(weights.region), tags \(weights.tags), region_floor \(weights.regionFloor)")
                 return
             }
             let heldOut = Dictionary(uniqueKeysWithValues: WeightFitting.crossValidate(fitted, folds: folds).map { ($0.id, $0) })
