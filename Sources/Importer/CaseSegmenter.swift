@@ -85,8 +85,9 @@ struct CaseSegmenter {
 
     /// Unit lines that open a case no header opened: ——unit, （unit）, 报送单位：unit, unit供稿 under
     /// the title's lines (the case starts at the title); title——unit on one line; a place label
-    /// 【山东潍坊】 before or on the title's line; or a unit's bare name over the title, where the
-    /// document does so more than once (a single name over a line may be a cover's issuer).
+    /// 【山东潍坊】 before or on the title's line; and, where the document does so more than once (a
+    /// single such line may be a cover's issuer), a unit's bare name over the title or a heading
+    /// unit：title (■兴宁区：…, ## 呼和浩特市赛罕区：…).
     private func unitLineAnchors(_ paragraphs: [Paragraph], besides headers: [Anchor]) -> [Anchor] {
         let reader = CaseHeadReader(units: units, isSectionHeading: isSectionHeading)
         var anchors: [Anchor] = []
