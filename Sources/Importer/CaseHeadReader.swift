@@ -45,6 +45,12 @@ struct CaseHeadReader {
         return (inside, String(text[text.index(after: close)...]).trimming(.whitespaces))
     }
 
+    /// 作者单位：…, （供稿单位：…）, …供稿: a line that says who wrote the case rather than where it is.
+    func isCredit(_ text: String) -> Bool {
+        let inner = text.hasPrefix("（") && text.hasSuffix("）") ? String(text.dropFirst().dropLast()) : text
+        return Self.labelledUnit.firstMatch(in: inner) != nil || Self.suppliedBy.firstMatch(in: inner) != nil
+    }
+
     /// The unit a line names and nothing else, in any of the forms that label it.
     func unitLine(_ text: String) -> String? {
         // （喀什地区卫生健康委员会供稿）: the same forms in brackets.
@@ -97,7 +103,7 @@ struct CaseHeadReader {
                 head.labels.append(text)
             } else if let unit = unitLine(text) {
                 head.unit = unit
-                creditedUnit = !text.hasPrefix("——")
+                creditedUnit = isCredit(text)
             } else if text.hasAtMostCharacters(30), text.hasSuffix("工作组") || text.hasSuffix("行动组") {
                 // The work group that reports the case: its unit unless the title names a place.
                 head.labels.append(text)

@@ -9,6 +9,8 @@ struct CaseHeader: Equatable {
     /// so that a sentence (经验2个…) is not read as one.
     private static let headerWithTextPattern = Pattern(
         #"^([^，。；\s]{0,24}?(?:案例|经验))\s*[（(]?\s*([一二三四五六七八九十百零〇]{1,4}|[0-9]{1,3})\s*[）)]?(?:[:：、]\s*|\s+|(?=【))(\S.*)$"#)
+    /// 典型案例 | 道里区：title — a header word, a bar, the case's unit and title.
+    private static let barPattern = Pattern(#"^([^，。；\s|丨｜]{0,24}?(?:案例|经验))\s*[|丨｜]\s*(\S.*)$"#)
     private static let labelEnds = CharacterSet(charactersIn: " （(")
     /// The number: trailing Chinese or Arabic numeral.
     private static let numberPattern = Pattern(#"([一二三四五六七八九十百零〇]{1,4}|[0-9]{1,3})\s*[）)]?[:：]?$"#)
@@ -60,6 +62,12 @@ struct CaseHeader: Equatable {
             if let caseRange = label.range(of: "案例", options: .backwards) { label = String(label[..<caseRange.lowerBound]) }
             // "…案例名单", "…案例的通知" never match the anchored pattern; a bare "案例" has no label.
             return CaseHeader(number: number, label: label.trimming(labelEnds))
+        }
+        if let match = barPattern.firstMatch(in: text), let labelRange = Range(match.range(at: 1), in: text),
+           let restRange = Range(match.range(at: 2), in: text) {
+            var label = String(text[labelRange])
+            for word in ["案例", "经验"] where label.hasSuffix(word) { label = String(label.dropLast(word.count)) }
+            return CaseHeader(number: nil, label: label.trimming(labelEnds), rest: String(text[restRange]).trimming(.whitespaces))
         }
         if let match = headerWithTextPattern.firstMatch(in: text),
            let labelRange = Range(match.range(at: 1), in: text), let numberRange = Range(match.range(at: 2), in: text),

@@ -43,8 +43,9 @@ struct CaseSegmenter {
     private func segmentTable(_ paragraphs: [Paragraph], hasHeaders: Bool) -> ([Paragraph], [CaseBlock])? {
         let rows = paragraphs.indices.filter { isRegionRow(paragraphs[$0]) }
         guard rows.count >= 2 else { return nil }
-        // A table of names only (a 名单 before cases that have headers of their own) opens no case.
-        let rowsWithText = rows.filter { !paragraphs[$0].text.isEmpty }.count
+        // A table of names only (a 名单 before cases that have headers of their own, its titles
+        // short) opens no case: rows of a collection carry the case's text.
+        let rowsWithText = rows.filter { paragraphs[$0].text.count >= 60 }.count
         if hasHeaders, rowsWithText * 2 < rows.count { return nil }
         var blocks: [CaseBlock] = []
         for (position, rowIndex) in rows.enumerated() {
@@ -108,7 +109,6 @@ struct CaseSegmenter {
                 && isTitleLine(index + 1)
             let colonTitled = !titled && !bracketed && !bare ? unitColonTitle(text) : nil
             guard titled || bracketed || bare || colonTitled != nil || reader.unitLine(text) != nil else { continue }
-            defer { boundary = index + 1 }
             while nextHeader < headers.count, headers[nextHeader].index < index { nextHeader += 1 }
             // In the head of a case a header opened (at most six lines on, no text between).
             if nextHeader > 0, case let header = headers[nextHeader - 1], index - header.index <= 6,
@@ -117,13 +117,15 @@ struct CaseSegmenter {
             }
             if bracketed || bare {
                 let anchor = Anchor(index: index, number: nil, opening: "", isHeader: false, headStart: index)
-                if bare { unitFirst.append(anchor) } else { anchors.append(anchor) }
+                if bare { unitFirst.append(anchor) } else { anchors.append(anchor); boundary = index + 1 }
                 continue
             }
             if let opening = colonTitled {
                 unitTitled.append(Anchor(index: index, number: nil, opening: opening, isHeader: false, headStart: index + 1))
                 continue
             }
+            // A title above this line cannot reach back past the last unit line that opened a case.
+            defer { boundary = index + 1 }
             var start = index
             if !titled {
                 while start - 1 >= boundary, index - start < 3, isTitleLine(start - 1) || Enumeration.leadingMarker(in: paragraphs[start - 1].text) != nil

@@ -19,7 +19,7 @@ struct ColumnTable {
 
     let rules: ImportRules.TableColumns
 
-    /// The cases of a table with a header row that names a title column and a practice or region
+    /// The cases of a table with a header row that names a title column and a practice or outcome
     /// column; nil when the text has no such table.
     func blocks(in text: String) -> (preambleLines: Int, blocks: [CaseBlock])? {
         let lines = ParagraphBuilder.lines(of: text)
@@ -52,7 +52,7 @@ struct ColumnTable {
     }
 
     /// The first row of three or more tab-separated cells that names a title column and a
-    /// practice or region column.
+    /// practice or outcome column.
     private func header(in lines: [Substring]) -> (Int, Columns)? {
         for (index, line) in lines.enumerated().prefix(60) {
             let cells = line.split(separator: "\t", omittingEmptySubsequences: false).map { $0.trimming(.whitespaces) }
@@ -65,7 +65,8 @@ struct ColumnTable {
                 else if rules.practices.contains(name) { columns.practices = position }
                 else if rules.outcomes.contains(name) { columns.outcomes = position }
             }
-            if columns.title != nil, columns.practices != nil || !columns.regions.isEmpty { return (index, columns) }
+            // A list of names and titles (a 名单) is not a collection: its rows must hold what was done.
+            if columns.title != nil, columns.practices != nil || columns.outcomes != nil { return (index, columns) }
         }
         return nil
     }

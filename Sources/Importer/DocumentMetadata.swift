@@ -60,7 +60,12 @@ struct DocumentMetadata {
         if issuer == nil, let title, let about = title.range(of: "关于"), about.lowerBound > title.startIndex {
             issuer = String(title[..<about.lowerBound])
         }
-        year = docNumber.flatMap(Self.firstYear) ?? texts.lazy.compactMap(Self.dateYear).first ?? mastheadYear ?? title.flatMap(Self.firstYear)
+        // 发布时间：2023-05-12 on a web page.
+        let publishedYear = texts.lazy.compactMap { text in
+            Self.publishedOn.firstMatch(in: text).flatMap { Range($0.range(at: 1), in: text) }.flatMap { Int(text[$0]) }
+        }.first
+        year = docNumber.flatMap(Self.firstYear) ?? texts.lazy.compactMap(Self.dateYear).first ?? mastheadYear ?? publishedYear
+            ?? title.flatMap(Self.firstYear)
     }
 
     /// 1. 鹤壁市：创新模式 全民共建… → (1, 鹤壁市, 创新模式 全民共建…)
@@ -104,6 +109,7 @@ struct DocumentMetadata {
     /// （第三批）, （2023年度）, but not a date in brackets.
     private static let batchNote = Pattern(#"^[（(](?![^（）()]*月[^（）()]*日)[^（）()]{1,12}[）)]$"#)
     private static let labelledIssuer = Pattern(#"(?:填报单位|报送单位|编印单位|发布单位|主办单位)(?:（盖章）|\(盖章\))?\s*[:：]\s*([^\s：:，。]{4,30})"#)
+    private static let publishedOn = Pattern(#"(?:发布时间|发布日期|发文日期|成文日期)\s*[:：]\s*((?:19|20)[0-9]{2})[-/.年]"#)
     private static let masthead = Pattern(#"^(\S{2,12}?报)\s*([0-9]{4})年[0-9]{1,2}月[0-9]{1,2}日"#)
     private static let chineseDatePattern = Pattern(#"^[〇零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月([一二三四五六七八九十]{1,3}日)?$"#)
 

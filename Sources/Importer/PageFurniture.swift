@@ -4,8 +4,8 @@
 /// their lines are taken out before paragraphs are built: the text on either side then joins
 /// as if the page had not broken.
 enum PageFurniture {
-    /// — 7 —, - 12 -, –3–, 第 3 页, 第3页 共20页: a number set off by dashes, or a page label.
-    private static let pageNumber = Pattern(#"^[-—–－―]+\s*[0-9]{1,4}\s*[-—–－―]+$|^第\s*[0-9]{1,4}\s*页(\s*共\s*[0-9]{1,4}\s*页)?$"#)
+    /// — 7 —, - 12 -, –3–, ·3·, 第 3 页, 第3页 共20页: a number set off by dashes or dots, or a page label.
+    private static let pageNumber = Pattern(#"^[-—–－―·•]+\s*[0-9]{1,4}\s*[-—–－―·•]+$|^第\s*[0-9]{1,4}\s*页(\s*共\s*[0-9]{1,4}\s*页)?$"#)
 
     static func isPageNumber(_ text: String) -> Bool {
         text.hasAtMostCharacters(20) && pageNumber.matches(text)

@@ -199,7 +199,7 @@ struct ParagraphBuilder {
 
     private static let standalonePatterns = [
         Pattern(#"^\S{0,16}[〔\[［][0-9]{4}[〕\]］][0-9]+号$"#),
-        Pattern(#"^[0-9]{4}年[0-9]{1,2}月[0-9]{1,2}日$"#),
+        Pattern(#"^[0-9]{4}年[0-9]{1,2}月([0-9]{1,2}日)?$"#),
         Pattern(#"^附件\s*[0-9]*[:：]?$"#),
         Pattern(#"^（[^（）]{2,20}）$"#),
     ]

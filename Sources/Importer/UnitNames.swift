@@ -36,7 +36,7 @@ struct UnitNames {
         administrationEndings.contains(where: name.hasSuffix)
     }
 
-    private static let administrationEndings = ["局", "厅", "委", "委员会", "政府", "办公室", "办"]
+    private static let administrationEndings = ["局", "厅", "委", "委员会", "政府", "办公室", "办", "管委会"]
 
     /// 卫生健康局, 卫健委, 人民政府: what follows a place in the name of its own administration.
     private static func isBodyOfPlace(_ rest: String) -> Bool {

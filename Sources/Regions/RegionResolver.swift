@@ -119,6 +119,11 @@ public struct RegionResolver: Sendable {
             // 恩施州, 甘南州, 察布查尔县, 鄂伦春旗: the short name with 州, 县 or 旗 is as common as the bare one.
             return [stem, stem + String(suffix.last!)]
         }
+        // 洛阳高新技术产业开发区 → 洛阳高新区; 郑州经济技术开发区 → 郑州经开区, 郑州经济开发区.
+        for (full, shorts) in [("高新技术产业开发区", ["高新区"]), ("经济技术开发区", ["经开区", "经济开发区"])] where name.hasSuffix(full) {
+            let place = name.dropLast(full.count)
+            return place.count >= 2 ? shorts.map { place + $0 } : []
+        }
         let suffixes = unit.kind == .prefecture ? ["地区", "市", "盟"] : ["县", "区", "市", "旗"]
         for suffix in suffixes where stem.hasSuffix(suffix) {
             stem.removeLast(suffix.count)

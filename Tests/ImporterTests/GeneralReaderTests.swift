@@ -44,7 +44,9 @@ import Testing
                           "tsv-export-quoted-multiline-cells", "county-speech-yiyao-shouxian", "unit-line-first-mixed-ascii-markers",
                           "newspaper-place-labels-bylines", "xinjiang-no-dot-headers-unit-at-end",
                           "ocr-scan-running-headers-title-across-page", "action-label-headers-author-unit-subtitle",
-                          "markdown-levels-unnumbered-practice-meng-sumu"]
+                          "markdown-levels-unnumbered-practice-meng-sumu", "web-export-pipe-headers-page-debris",
+                          "centered-titles-province-parens-editor-note", "own-line-paren-markers-do-effect-sections",
+                          "tab-list-then-prose-dev-zone-units"]
 
     @Test(arguments: layouts)
     func composedLayoutImportsAsExpected(name: String) throws {
