@@ -84,16 +84,45 @@ struct CaseSegmenter {
         return (before, after)
     }
 
-    /// Unit lines that open a case no header opened: ——unit, （unit）, 报送单位：unit, unit供稿 under
-    /// the title's lines (the case starts at the title); title——unit on one line; a place label
-    /// 【山东潍坊】 before or on the title's line; and, where the document does so more than once (a
-    /// single such line may be a cover's issuer), a unit's bare name over the title or a heading
-    /// unit：title (■兴宁区：…, ## 呼和浩特市赛罕区：…).
+    /// The kinds of line that name a case's unit and so can open a case (`unitLineAnchors`).
+    private enum UnitLineKind {
+
+        /// 标题——河北省保定市: the title and the unit on one line.
+        case titleAndUnit
+        /// 【山东潍坊】title, or the label alone over the title.
+        case placeLabel
+        /// 远安县 alone over its title.
+        case bareUnitOverTitle
+        /// ■兴宁区：title, ## 呼和浩特市赛罕区：title (the line without its ornament).
+        case unitColonTitle(String)
+        /// ——unit, （unit）, 报送单位：unit, unit供稿: under the title's lines.
+        case underTitle
+
+        var isTitleAndUnit: Bool {
+            if case .titleAndUnit = self { return true }
+            return false
+        }
+    }
+
+    private func unitLineKind(at index: Int, in paragraphs: [Paragraph], reader: CaseHeadReader,
+                              isTitleLine: (Int) -> Bool) -> UnitLineKind? {
+        let text = paragraphs[index].text
+        if regionLine(paragraphs[index])?.title != nil { return .titleAndUnit }
+        if reader.bracketedUnit(text) != nil { return .placeLabel }
+        if reader.unitLine(text) != nil { return .underTitle }
+        if text.hasAtMostCharacters(24), units.isUnit(text), isTitleLine(index + 1) { return .bareUnitOverTitle }
+        return unitColonTitle(text).map(UnitLineKind.unitColonTitle)
+    }
+
+    /// Unit lines that open a case no header opened (see `UnitLineKind`). A bare unit over a
+    /// title and a unit：title heading count only where the document has two or more of them: a
+    /// single one may be a cover's issuer or a heading of another kind.
     private func unitLineAnchors(_ paragraphs: [Paragraph], besides headers: [Anchor]) -> [Anchor] {
         let reader = CaseHeadReader(units: units, isSectionHeading: isSectionHeading)
         var anchors: [Anchor] = []
         var unitFirst: [Anchor] = []
         var unitTitled: [Anchor] = []
+        // A title above a unit line cannot reach back past the last unit line that opened a case.
         var boundary = 0
         var nextHeader = 0  // headers are in document order: the last one before `index` is found by walking on
         func isTitleLine(_ index: Int) -> Bool {
@@ -102,49 +131,52 @@ struct CaseSegmenter {
                 && !units.isUnit(paragraphs[index].text)
         }
         for index in paragraphs.indices where paragraphs[index].isHeadingLike && !paragraphs[index].isTableRow {
-            let text = paragraphs[index].text
-            let titled = regionLine(paragraphs[index])?.title != nil
-            let bracketed = reader.bracketedUnit(text) != nil
-            let bare = !titled && !bracketed && reader.unitLine(text) == nil && text.hasAtMostCharacters(24) && units.isUnit(text)
-                && isTitleLine(index + 1)
-            let colonTitled = !titled && !bracketed && !bare ? unitColonTitle(text) : nil
-            guard titled || bracketed || bare || colonTitled != nil || reader.unitLine(text) != nil else { continue }
+            guard let kind = unitLineKind(at: index, in: paragraphs, reader: reader, isTitleLine: isTitleLine) else { continue }
             while nextHeader < headers.count, headers[nextHeader].index < index { nextHeader += 1 }
             // In the head of a case a header opened (at most six lines on, no text between).
             if nextHeader > 0, case let header = headers[nextHeader - 1], index - header.index <= 6,
                !paragraphs[(header.index + 1)..<index].contains(where: isProse) {
                 continue
             }
-            if bracketed || bare {
-                let anchor = Anchor(index: index, number: nil, opening: "", isHeader: false, headStart: index)
-                if bare { unitFirst.append(anchor) } else { anchors.append(anchor); boundary = index + 1 }
-                continue
-            }
-            if let opening = colonTitled {
+            switch kind {
+            case .placeLabel:
+                anchors.append(Anchor(index: index, number: nil, opening: "", isHeader: false, headStart: index))
+                boundary = index + 1
+            case .bareUnitOverTitle:
+                unitFirst.append(Anchor(index: index, number: nil, opening: "", isHeader: false, headStart: index))
+            case .unitColonTitle(let opening):
                 unitTitled.append(Anchor(index: index, number: nil, opening: opening, isHeader: false, headStart: index + 1))
-                continue
-            }
-            // A title above this line cannot reach back past the last unit line that opened a case.
-            defer { boundary = index + 1 }
-            var start = index
-            if !titled {
-                while start - 1 >= boundary, index - start < 3, isTitleLine(start - 1) || Enumeration.leadingMarker(in: paragraphs[start - 1].text) != nil
-                        && paragraphs[start - 1].isHeadingLike && !isSectionHeading(paragraphs[start - 1]) {
-                    start -= 1
-                }
-                guard start < index else { continue }  // a unit line with no title above opens nothing
-            }
-            // 一、title——unit or 一、title over ——unit: the number is the case's, not the title's.
-            if let marker = Enumeration.leadingMarker(in: paragraphs[start].text) {
-                let opening = String(paragraphs[start].text.dropFirst(marker.end)).trimming(.whitespaces)
-                anchors.append(Anchor(index: start, number: marker.number, opening: opening, isHeader: false, headStart: start + 1))
-            } else {
-                anchors.append(Anchor(index: start, number: nil, opening: "", isHeader: false, headStart: start))
+            case .titleAndUnit, .underTitle:
+                defer { boundary = index + 1 }
+                let start = kind.isTitleAndUnit ? index : titleStart(above: index, boundary: boundary, in: paragraphs, isTitleLine: isTitleLine)
+                guard start < index || kind.isTitleAndUnit else { continue }  // a unit line with no title above opens nothing
+                anchors.append(anchor(openingAt: start, in: paragraphs))
             }
         }
         if unitFirst.count >= 2 { anchors = (anchors + unitFirst).sorted { $0.index < $1.index } }
         if unitTitled.count >= 2 { anchors = (anchors + unitTitled).sorted { $0.index < $1.index } }
         return withText(anchors, in: paragraphs)
+    }
+
+    /// The first of up to three title lines above a unit line (a numbered one included), not
+    /// before `boundary`.
+    private func titleStart(above index: Int, boundary: Int, in paragraphs: [Paragraph], isTitleLine: (Int) -> Bool) -> Int {
+        var start = index
+        while start - 1 >= boundary, index - start < 3, isTitleLine(start - 1) || Enumeration.leadingMarker(in: paragraphs[start - 1].text) != nil
+                && paragraphs[start - 1].isHeadingLike && !isSectionHeading(paragraphs[start - 1]) {
+            start -= 1
+        }
+        return start
+    }
+
+    /// A case opening at a title line: 一、title——unit or 一、title over ——unit gives the case its
+    /// number, not the title.
+    private func anchor(openingAt start: Int, in paragraphs: [Paragraph]) -> Anchor {
+        if let marker = Enumeration.leadingMarker(in: paragraphs[start].text) {
+            let opening = String(paragraphs[start].text.dropFirst(marker.end)).trimming(.whitespaces)
+            return Anchor(index: start, number: marker.number, opening: opening, isHeader: false, headStart: start + 1)
+        }
+        return Anchor(index: start, number: nil, opening: "", isHeader: false, headStart: start)
     }
 
     /// ■兴宁区：title, ## 呼和浩特市赛罕区：title — a heading that is a unit, a colon and a title
