@@ -30,6 +30,11 @@ struct CaseHeadReader {
     private static let labelledUnit = Pattern(#"^[（(]?\s*(?:报送单位|申报单位|推荐单位|供稿单位|供稿|单位|作者单位|来源)\s*[:：]\s*([^（）()]+?)\s*[）)]?$"#)
     private static let suppliedBy = Pattern(#"^([^\s，。：（）]{2,30}?)\s*(?:供稿|报送|推荐|供)$"#)
 
+    /// 案例名称, 标题, 题目: a field label that introduces the title.
+    static func isTitleLabel(_ label: String) -> Bool {
+        label.hasSuffix("名称") || ["标题", "题目", "案例题目"].contains(label)
+    }
+
     /// 【X】rest: what the brackets hold and what follows.
     static func bracketedLabel(_ text: String) -> (label: String, rest: String)? {
         guard text.hasPrefix("【"), let close = text.firstIndex(of: "】") else { return nil }
@@ -88,7 +93,14 @@ struct CaseHeadReader {
         var creditedUnit = false
         /// Files one line of the head: a label, the unit, a title line with its unit, or a title line.
         func take(_ text: String, endsWithSpace: Bool) {
-            if let (label, rest) = Self.bracketedLabel(text), !units.isUnit(label.filter { $0 != "·" }) {
+            if let (label, rest) = Self.bracketedLabel(text), !rest.isEmpty, Self.isTitleLabel(label) {
+                // 【案例名称】title
+                take(rest, endsWithSpace: endsWithSpace)
+            } else if let (label, rest) = Self.bracketedLabel(text), !rest.isEmpty, label.hasSuffix("单位") {
+                // 【实施单位】unit
+                head.unit = rest
+                creditedUnit = false
+            } else if let (label, rest) = Self.bracketedLabel(text), !units.isUnit(label.filter { $0 != "·" }) {
                 // 【健康知识普及行动】title: a label of the case (its special action), not its title.
                 head.labels.append(label)
                 if !rest.isEmpty { take(rest, endsWithSpace: endsWithSpace) }

@@ -26,10 +26,10 @@ struct CaseReader {
     }
 
     func read(_ block: CaseBlock) -> Reading {
-        let body = block.body.map { paragraph -> Paragraph in
+        let body = block.body.flatMap { paragraph -> [Paragraph] in
             var paragraph = paragraph
             paragraph.text = dropCaseTextLabel(paragraph.text)
-            return paragraph
+            return splitSectionLabel(paragraph)
         }.filter { !$0.text.isEmpty }
 
         // Split the body at section headings; what precedes the first one is the introduction.
@@ -82,6 +82,19 @@ struct CaseReader {
     private static func joined(_ parts: [String]) -> String? {
         let kept = parts.filter { !$0.isEmpty }
         return kept.isEmpty ? nil : kept.joined(separator: "\n")
+    }
+
+    /// 【做法】text…: a section heading and its first paragraph on one line, as two paragraphs.
+    private func splitSectionLabel(_ paragraph: Paragraph) -> [Paragraph] {
+        guard paragraph.text.hasPrefix("【"), let close = paragraph.text.firstIndex(of: "】") else { return [paragraph] }
+        let rest = String(paragraph.text[paragraph.text.index(after: close)...]).trimming(.whitespaces)
+        var heading = paragraph
+        heading.text = String(paragraph.text[...close])
+        guard !rest.isEmpty, sectionKind(of: heading) != nil else { return [paragraph] }
+        var first = paragraph
+        first.text = rest
+        first.leadIsBold = false
+        return [heading, first]
     }
 
     /// 典型经验：… (a table's column label) is not part of the case's wording.

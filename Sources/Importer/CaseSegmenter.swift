@@ -248,8 +248,8 @@ struct CaseSegmenter {
         }
     }
 
-    /// 01, 5, 十二, NO.3 alone on a line: a case's number set apart from its title.
-    private static let bareNumber = Pattern(#"^(?:[Nn][Oo][.．]?\s*)?0*([0-9]{1,3}|[一二三四五六七八九十]{1,3})[.．、]?$"#)
+    /// 01, 5, 十二, NO.3, 实践一 alone on a line: a case's number set apart from its title.
+    private static let bareNumber = Pattern(#"^(?:[Nn][Oo][.．]?\s*|[\x{4E00}-\x{9FFF}]{1,3}?)?0*([0-9]{1,3}|[一二三四五六七八九十]{1,3})[.．、]?$"#)
 
     /// The numbered headings that open cases: of one kind (a marker family, or numbers alone on
     /// their lines), short, not a section heading (一、工作背景), numbered on by one through the whole
