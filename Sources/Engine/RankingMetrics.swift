@@ -12,14 +12,26 @@ public enum RankingMetrics {
     /// nDCG@k with gain 2^grade − 1 and log₂(rank + 1) discount; the ideal is the k best-graded
     /// items of `grades`. Unjudged items have grade 0. 0 when nothing is relevant.
     public static func ndcg(_ ranked: [String], grades: [String: Double], at k: Int = 10) -> Double {
-        func dcg(_ gains: [Double]) -> Double {
-            gains.prefix(k).enumerated().reduce(0) { $0 + $1.element / log2(Double($1.offset) + 2) }
-        }
-        let gain = { (grade: Double) in pow(2, grade) - 1 }
-        let ideal = dcg(grades.values.sorted(by: >).map(gain))
-        guard ideal > 0 else { return 0 }
-        return dcg(distinctInOrder(ranked).map { gain(grades[$0] ?? 0) }) / ideal
+        ndcg(ranked, grades: grades, ideal: idealDCG(grades: grades, at: k), at: k)
     }
+
+    /// The same with the ideal DCG given: a fit that ranks one profile many times sorts its
+    /// grades once (`idealDCG`).
+    public static func ndcg(_ ranked: [String], grades: [String: Double], ideal: Double, at k: Int = 10) -> Double {
+        guard ideal > 0 else { return 0 }
+        return dcg(distinctInOrder(ranked).map { gain(grades[$0] ?? 0) }, at: k) / ideal
+    }
+
+    /// The DCG@k of the k best-graded items.
+    public static func idealDCG(grades: [String: Double], at k: Int = 10) -> Double {
+        dcg(grades.values.sorted(by: >).map(gain), at: k)
+    }
+
+    private static func dcg(_ gains: [Double], at k: Int) -> Double {
+        gains.prefix(k).enumerated().reduce(0) { $0 + $1.element / log2(Double($1.offset) + 2) }
+    }
+
+    private static func gain(_ grade: Double) -> Double { pow(2, grade) - 1 }
 
     /// The share of the first k distinct items with grade ≥ `relevant` (always out of k).
     public static func precision(_ ranked: [String], grades: [String: Double], at k: Int = 5, relevant: Double = 2) -> Double {

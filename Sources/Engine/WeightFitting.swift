@@ -15,12 +15,15 @@ public enum WeightFitting {
         public let cases: [(key: String, components: [Double])]
         /// How much the profile says of its setting (`CaseScorer.setting(of:)`).
         public let setting: Double
+        /// The DCG@10 of its best-graded cases, computed once for all the settings a fit tries.
+        let idealDCG: Double
 
         public init(id: String, grades: [String: Double], cases: [(key: String, components: [Double])], setting: Double = 1) {
             self.id = id
             self.grades = grades
             self.cases = cases
             self.setting = setting
+            idealDCG = RankingMetrics.idealDCG(grades: grades)
         }
     }
 
@@ -53,7 +56,7 @@ public enum WeightFitting {
     public static func fit(_ profiles: [Profile]) -> RankingWeights {
         var best = settings[0], bestScore = -1.0
         for weights in settings {
-            let score = profiles.reduce(0) { $0 + RankingMetrics.ndcg(ranking($1, weights: weights), grades: $1.grades) }
+            let score = profiles.reduce(0) { $0 + RankingMetrics.ndcg(ranking($1, weights: weights), grades: $1.grades, ideal: $1.idealDCG) }
             if score > bestScore + 1e-12 { (best, bestScore) = (weights, score) }
         }
         return best

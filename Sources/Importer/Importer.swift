@@ -30,8 +30,13 @@ public struct ImportedDocument: Sendable {
     /// The place the document is about, as its words give it (河北省, 江西省上饶市婺源县), in which its
     /// cases' short names were read; nil for a national collection.
     public var place: String?
+    /// The decisions the importer guessed at, by case id (a region from the body…).
+    public var guesses: [String: [String]] = [:]
+
     /// What an official checks after an import, case by case, with the values that were guesses.
-    public var reviews: [CaseReview] = []
+    public var reviews: [CaseReview] {
+        cases.map { CaseReview(record: $0, line: lineOfCase[$0.id] ?? 0, guesses: guesses[$0.id] ?? []) }
+    }
 }
 
 /// One case as the import review shows it: the record, its source line, and the decisions the
@@ -117,7 +122,7 @@ public struct Importer: Sendable {
         let (documentPlace, regions) = placeCases(blocks, readings: readings, metadata: metadata, ordinals: ordinals)
         var warnings: [String] = []
         var cases: [CaseRecord] = []
-        var reviews: [CaseReview] = []
+        var guesses: [String: [String]] = [:]
         for (index, block) in blocks.enumerated() {
             let reading = readings[index]
             // Nothing to recommend or compare: a document that lost a case's text is refused
@@ -141,11 +146,11 @@ public struct Importer: Sendable {
                 practices: practices, outcomes: reading.outcomes, lessons: reading.lessons,
                 figures: reading.figures, text: reading.text)
             cases.append(record)
-            reviews.append(CaseReview(record: record, line: block.line, guesses: block.guesses + regions[index].guesses + reading.guesses))
+            guesses[id] = block.guesses + regions[index].guesses + reading.guesses
         }
         let lines = Dictionary(uniqueKeysWithValues: zip(cases.map(\.id), blocks.map(\.line)))
         return ImportedDocument(source: source, cases: cases, encoding: decoded.encoding, warnings: warnings, lineOfCase: lines,
-                                place: documentPlace, reviews: reviews)
+                                place: documentPlace, guesses: guesses)
     }
 
     /// `<source id>-<ordinal>`, the ordinal written with at least two digits (000-05, 003-12).
