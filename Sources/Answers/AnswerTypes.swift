@@ -78,10 +78,18 @@ struct RecommendationEnvelope: Encodable {
     struct Item: Encodable {
         struct Components: Encodable { let text, semantic, tags, region: Double }
         struct Why: Encodable {
+            /// A feature of the ranking model that raised the item's score, by how much.
+            struct Feature: Encodable {
+                let name, label: String
+                let contribution: Double
+            }
+
+            /// The features that raised the score most, largest first.
+            let features: [Feature]
             let matchedTags, terms: [String]
             let regionFit: String
             enum CodingKeys: String, CodingKey {
-                case terms
+                case terms, features
                 case matchedTags = "matched_tags"
                 case regionFit = "region_fit"
             }

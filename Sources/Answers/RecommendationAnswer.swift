@@ -41,7 +41,8 @@ public enum RecommendationJSON {
             rank: item.rank, practiceId: item.practiceId, caseId: item.caseId, caseTitle: record.title, region: RegionAnswer(record),
             heading: practice?.heading ?? "", text: practice?.text ?? "", score: item.score,
             components: .init(text: scored.text, semantic: scored.semantic, tags: scored.tags, region: scored.region),
-            why: .init(matchedTags: scored.matchedTags, terms: item.terms, regionFit: regionFitSentence(scored.regionFit)),
+            why: .init(features: item.raised.map { .init(name: $0.feature.rawValue, label: recommender.model.label($0.feature), contribution: $0.contribution) },
+                       matchedTags: scored.matchedTags, terms: item.terms, regionFit: regionFitSentence(scored.regionFit)),
             evidence: item.evidence, provenance: ProvenanceAnswer(record))
     }
 }
@@ -60,6 +61,8 @@ public enum RecommendationText {
             lines.append(String(format: "%2d. %.3f  %@", item.rank, item.score, practice?.heading ?? item.practiceId))
             lines.append("    \(place.isEmpty ? record.region.name : place) · \(record.title ?? item.caseId) · 来源: \(provenanceLine(record))")
             var why = [regionFitSentence(item.scoredCase.regionFit)]
+            let raised = item.raised.map { recommender.model.label($0.feature) }
+            if !raised.isEmpty { why.insert("依据 " + raised.joined(separator: "、"), at: 0) }
             let tags = item.scoredCase.matchedTags.map { labels[$0] ?? $0 }
             if !tags.isEmpty { why.append("标签 " + tags.joined(separator: "、")) }
             if !item.terms.isEmpty { why.append("关键词 " + item.terms.joined(separator: "、")) }

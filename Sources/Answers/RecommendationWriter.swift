@@ -16,6 +16,8 @@ public final class RecommendationWriter: Sendable {
     /// Per practice index: the fixed members of its item, as `"key":value` in key order, split
     /// around the dynamic members.
     private let fixed: [Fixed]
+    /// Per ranking feature, `"label":…,"name":…` of its entry in `why.features`.
+    private let featureMembers: [RankingFeature: [UInt8]]
 
     struct Fixed: Sendable {
         /// "case_id", "case_title" (before "components").
@@ -39,6 +41,9 @@ public final class RecommendationWriter: Sendable {
             Array("\"\(key)\":".utf8) + (try encoder.encode(value))
         }
         let comma = Array(",".utf8)
+        featureMembers = try Dictionary(uniqueKeysWithValues: RankingFeature.allCases.map { feature in
+            (feature, try member("label", recommender.model.label(feature)) + comma + member("name", feature.rawValue))
+        })
         fixed = try features.practiceIds.indices.map { practice in
             let record = recommender.cases[features.practiceCaseRows[practice]]
             let item = record.practices.first { $0.id == features.practiceIds[practice] }
@@ -86,7 +91,15 @@ public final class RecommendationWriter: Sendable {
             JSONText.append(item.score, to: &output)
             output.append(UInt8(ascii: ","))
             output.append(contentsOf: pieces.text)
-            output.append(contentsOf: ",\"why\":{\"matched_tags\":".utf8)
+            output.append(contentsOf: ",\"why\":{\"features\":[".utf8)
+            for (position, raised) in item.raised.enumerated() {
+                output.append(contentsOf: (position == 0 ? "{\"contribution\":" : ",{\"contribution\":").utf8)
+                JSONText.append(raised.contribution, to: &output)
+                output.append(UInt8(ascii: ","))
+                output.append(contentsOf: featureMembers[raised.feature]!)
+                output.append(UInt8(ascii: "}"))
+            }
+            output.append(contentsOf: "],\"matched_tags\":".utf8)
             JSONText.append(scored.matchedTags, to: &output)
             output.append(contentsOf: ",\"region_fit\":".utf8)
             JSONText.append(regionFitSentence(scored.regionFit), to: &output)

@@ -4,31 +4,19 @@ import Features
 import LSA
 import Regions
 
-/// The weights of the engine's components (`ranking.weights` in the configuration).
-public struct RankingWeights: Sendable, Equatable {
-    public var text, semantic, region, tags: Double
-    /// How much of the region weight a profile that says nothing of its setting keeps (0–1): the
-    /// region weight is `region × (regionFloor + (1 − regionFloor) × setting)`, `setting` the
-    /// share of the profile's facts of place (`CaseScorer.setting(of:)`). 1: the same for all.
-    public var regionFloor: Double
-
-    public init(text: Double, semantic: Double, region: Double, tags: Double, regionFloor: Double = 1) {
-        (self.text, self.semantic, self.region, self.tags, self.regionFloor) = (text, semantic, region, tags, regionFloor)
-    }
-
-    /// The region weight for a profile whose facts of place are `setting` (0–1) of what it could say.
-    public func region(setting: Double) -> Double { region * (regionFloor + (1 - regionFloor) * setting) }
-}
-
-/// A case's fit for a profile, component by component (each 0–1) and combined.
+/// A case's fit for a profile: the model's features, its score, and the components answers show.
 public struct ScoredCase: Sendable {
     public let row: Int
-    /// The weighted mean of the components: 0–1.
+    /// σ(the model's score): 0–1, the probability that judges prefer the case to one that matches
+    /// nothing (every feature 0). Monotone in the score, so it orders as the model does.
     public let score: Double
+    /// The model's features for this case, in `RankingFeature.allCases` order.
+    public let features: [Double]
     public let text: Double
     public let semantic: Double
     public let region: Double
     public let tags: Double
+    /// The shared facts of place, nil when the profile states none.
     public let regionFit: RegionFit?
     /// The profile's tags the case carries.
     public let matchedTags: [String]
@@ -38,17 +26,11 @@ public struct ScoredCase: Sendable {
 ///
 /// The case is the unit scored: it is what the judges grade and its whole text carries far more
 /// words than one practice (measured: 0.68 nDCG@10 for whole cases against 0.49 for practices
-/// alone). Four components, each 0–1:
-/// - text: BM25 of the whole case with the profile's words, scaled by the best case;
-/// - semantic: the cosine in the LSA space, scaled the same way (a short profile's low values
-///   weigh as much as a long one's);
-/// - region: `RegionFit` of the source region against the profile's situation;
-/// - tags: how much of the case is about the profile's needs. When the profile names Healthy
-///   China actions, the share of the case's action mentions that are those actions (a case
-///   *about* health literacy, not one that mentions it once among fitness work); otherwise the
-///   share of the profile's tags the case carries, rarer tags weighing more.
-/// The design and weights were chosen on the development profiles and checked by leaving one
-/// profile out (Benchmarks/RESULTS.md, "Ranking quality").
+/// alone). Each case gets the `RankingFeature`s (text, place, tags) and the learned
+/// `RankingModel`'s score of them. The components answers show (text, semantic, region, tags,
+/// each 0–1) are kept beside them: BM25 and the LSA cosine scaled by the best case, `RegionFit`,
+/// and the share of the case's action mentions that are the profile's actions (without an
+/// action, the profile's tags found in the case, rarer tags weighing more).
 ///
 /// A class: the scoring closures capture it by reference (as a struct, each of the 48 × 4
 /// closures of a request copied its arrays' references, a third of the request's time).
@@ -68,6 +50,9 @@ public final class CaseScorer: Sendable {
     let caseActionCounts: [[String: Int]]
     let caseActionTotals: [Int]
     public let taxonomy: Taxonomy
+    /// The TF-IDF weights of cases and practices by term (the transposes), for the cosines of a query.
+    let caseWeightsByTerm: SparseMatrix
+    let practiceWeightsByTerm: SparseMatrix
 
     public init(features: FeatureSpace, space: SemanticSpace, caseRegions: [RegionAttributes?], taxonomy: Taxonomy) {
         precondition(caseRegions.count == features.caseIds.count, "one region per case")
@@ -76,6 +61,8 @@ public final class CaseScorer: Sendable {
         bm25 = BM25(counts: features.caseCounts, vocabulary: features.vocabulary)
         self.caseRegions = caseRegions
         self.taxonomy = taxonomy
+        caseWeightsByTerm = SparseProducts.transpose(features.caseWeights)
+        practiceWeightsByTerm = SparseProducts.transpose(features.practiceWeights)
         var counts = features.caseTags.map { hits in Dictionary(hits.map { ($0.key, $0.count) }, uniquingKeysWith: +) }
         let actions = Set(taxonomy.tags.filter { $0.group == "action" }.map(\.key))
         for (practice, row) in features.practiceCaseRows.enumerated() {
@@ -91,36 +78,56 @@ public final class CaseScorer: Sendable {
         tagWeights = carrying.mapValues { log((count + 1) / ($0 + 1)) }
     }
 
-    public func score(_ profile: AnalyzedProfile, weights: RankingWeights) -> [ScoredCase] {
+    public func score(_ profile: AnalyzedProfile, model: RankingModel) -> [ScoredCase] {
+        let query = features.weights(of: profile.terms)
         let text = Self.scaledToBest(bm25.scores(profile.terms))
         let semantic = Self.scaledToBest(similarity.caseScores(profile.terms).map { max($0, 0) })
+        let cosine = Self.scaledToBest(Self.cosines(query, byTerm: caseWeightsByTerm, rows: features.caseIds.count))
+        var bestPractice = [Double](repeating: 0, count: features.caseIds.count)
+        for (practice, value) in Self.cosines(query, byTerm: practiceWeightsByTerm, rows: features.practiceIds.count).enumerated() {
+            bestPractice[features.practiceCaseRows[practice]] = max(bestPractice[features.practiceCaseRows[practice]], value)
+        }
+        let practiceText = Self.scaledToBest(bestPractice)
         var attributes = profile.attributes
         // A province-wide profile learns from counties and cities alike: its level says nothing.
         if attributes.level?.value == "province" { attributes.level = nil }
+        let place = PlaceAgreement(attributes)
         let profileTags = Set(profile.tags.map(\.key)), sortedProfileTags = profileTags.sorted()
         let profileActions = Set(profile.tags.filter { $0.group == "action" }.map(\.key))
-        let regionWeight = weights.region(setting: Self.setting(of: profile))
-        let total = weights.text + weights.semantic + regionWeight + weights.tags
+        // Per tag feature but the action share, the profile's tags of its group with their
+        // rarity weights, and their total (once per request, not per case).
+        let tagGroups = RankingFeature.tags.map { feature in
+            let keys = Set(profile.tags.filter { $0.group == feature.tagGroup }.map(\.key)).sorted()
+            let weighted = keys.map { (key: $0, weight: tagWeights[$0] ?? 0) }
+            return (tags: weighted, total: weighted.reduce(0) { $0 + $1.weight })
+        }
         return features.caseIds.indices.map { row in
             let fit = RegionFit.compare(attributes, with: caseRegions[row])
-            let region = fit?.score ?? 0.5
             let matched = sortedProfileTags.filter { caseTagCounts[row][$0] != nil }
             let tags = profileActions.isEmpty ? tagShare(profileTags, row: row) : actionShare(profileActions, row: row)
-            let combined = weights.text * text[row] + weights.semantic * semantic[row] + regionWeight * region + weights.tags * tags
-            // `why` names the region fit only where it weighed.
-            return ScoredCase(row: row, score: total > 0 ? combined / total : 0, text: text[row], semantic: semantic[row],
-                              region: region, tags: tags, regionFit: regionWeight > 0 ? fit : nil, matchedTags: matched)
+            // In `RankingFeature.allCases` order: text, place (times the TF-IDF cosine), tags.
+            var values: [Double] = []
+            values.reserveCapacity(RankingFeature.allCases.count)
+            values.append(contentsOf: [text[row], cosine[row], semantic[row], practiceText[row]])
+            // A case that shares none of the profile's words gets nothing from its place.
+            if cosine[row] > 0, let region = caseRegions[row] {
+                for feature in RankingFeature.place { values.append(cosine[row] * place.agreement(feature, region)) }
+            } else {
+                values.append(contentsOf: repeatElement(0, count: RankingFeature.place.count))
+            }
+            for (feature, group) in zip(RankingFeature.tags, tagGroups) {
+                if feature == .actionShare {
+                    values.append(actionShare(profileActions, row: row))
+                } else {
+                    let carried = group.tags.reduce(0) { $0 + (caseTagCounts[row][$1.key] != nil ? $1.weight : 0) }
+                    values.append(group.total > 0 ? carried / group.total : 0)
+                }
+            }
+            let score = model.score(values)
+            return ScoredCase(row: row, score: 1 / (1 + exp(-score)), features: values,
+                              text: text[row], semantic: semantic[row], region: fit?.score ?? 0.5, tags: tags,
+                              regionFit: fit, matchedTags: matched)
         }
-    }
-
-    /// How much a profile says of its setting (0–1): its facts of place — terrain, economy, urban
-    /// or rural, ethnic, revolutionary base, level — from fields or text, three or more counting
-    /// fully. A profile of needs alone (a topic, a population) says none.
-    public static func setting(of profile: AnalyzedProfile) -> Double {
-        let a = profile.attributes
-        let facts = [a.terrain != nil, a.economy != nil, a.urbanization != nil, a.ethnicMinority?.value == true,
-                     a.revolutionaryBase?.value == true, a.level != nil].filter { $0 }.count
-        return min(1, Double(facts) / 3)
     }
 
     /// The action a case mentions most (ties: taxonomy order), nil when it names none.
@@ -142,6 +149,18 @@ public final class CaseScorer: Sendable {
         let all = tags.reduce(0) { $0 + (tagWeights[$1] ?? 0) }
         guard all > 0 else { return 0 }
         return tags.reduce(0) { $0 + (caseTagCounts[row][$1] != nil ? tagWeights[$1] ?? 0 : 0) } / all
+    }
+
+    /// The dot product of a one-row query with every row of a matrix given by its transpose (a
+    /// row per term): only the query's terms' postings are read, not every row in full.
+    static func cosines(_ query: SparseMatrix, byTerm: SparseMatrix, rows: Int) -> [Double] {
+        var result = [Double](repeating: 0, count: rows)
+        let terms = query.row(0)
+        for (term, weight) in zip(terms.columns, terms.values) {
+            let postings = byTerm.row(Int(term))
+            for (row, value) in zip(postings.columns, postings.values) { result[Int(row)] += weight * value }
+        }
+        return result
     }
 
     static func scaledToBest(_ values: [Double]) -> [Double] {

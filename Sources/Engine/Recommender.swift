@@ -10,6 +10,8 @@ public struct Recommendation: Sendable {
     /// The case's score (0–1), shared by its practices.
     public let score: Double
     public let scoredCase: ScoredCase
+    /// The model's features that raised the case's score most, largest first: what `why` names.
+    public let raised: [(feature: RankingFeature, contribution: Double)]
     /// The profile's terms that weigh most in this practice's case, heaviest first.
     public let terms: [String]
     /// The source's own sentences reporting measured results (the practice's first).
@@ -25,7 +27,7 @@ public struct Recommendation: Sendable {
 /// whole programme).
 public struct Recommender: Sendable {
     public let scorer: CaseScorer
-    public let weights: RankingWeights
+    public let model: RankingModel
     public let practicesPerCase: Int
     /// The corpus, in the feature space's case order.
     public let cases: [CaseRecord]
@@ -37,11 +39,11 @@ public struct Recommender: Sendable {
     /// Each case's practices, in document order.
     let practicesOfCase: [[Int]]
 
-    public init(scorer: CaseScorer, cases: [CaseRecord], weights: RankingWeights, practicesPerCase: Int) {
+    public init(scorer: CaseScorer, cases: [CaseRecord], model: RankingModel, practicesPerCase: Int) {
         precondition(cases.map(\.id) == scorer.features.caseIds, "cases in the feature space's order")
         self.scorer = scorer
         self.cases = cases
-        self.weights = weights
+        self.model = model
         self.practicesPerCase = max(practicesPerCase, 1)
         let actions = scorer.taxonomy.tags.filter { $0.group == "action" }
         caseActions = cases.indices.map { row in
@@ -78,7 +80,7 @@ public struct Recommender: Sendable {
             throw ProfileError(field: "profile", message: "empty: its text has no word the corpus knows, no tag and no fact of place; give at least one of text, terrain, economy or focus")
         }
         let categoryKey = try filter.validated(taxonomy: scorer.taxonomy)
-        let cases = scorer.score(profile, weights: weights)
+        let cases = scorer.score(profile, model: model)
             .filter { filter.isEmpty || filter.admits(self.cases[$0.row], action: caseActions[$0.row], categoryKey: categoryKey) }
             .sorted { $0.score > $1.score || ($0.score == $1.score && $0.row < $1.row) }
         // The practices of the cases that can make the list, closest to the profile's words
@@ -103,7 +105,7 @@ public struct Recommender: Sendable {
             let (scored, practice) = pair
             return Recommendation(
                 rank: offset + 1, practiceIndex: practice, practiceId: features.practiceIds[practice],
-                caseId: features.caseIds[scored.row], score: scored.score, scoredCase: scored,
+                caseId: features.caseIds[scored.row], score: scored.score, scoredCase: scored, raised: model.strongest(scored.features),
                 terms: Explanation.sharedTerms(query, features.caseWeights, row: scored.row, vocabulary: features.vocabulary),
                 evidence: evidence(ofPractice: practice))
         }

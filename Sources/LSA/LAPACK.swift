@@ -35,3 +35,16 @@ public enum LAPACK {
         return q
     }
 }
+
+extension LAPACK {
+    /// x with A·x = b for a symmetric positive definite A (n×n), by Cholesky (dposv).
+    public static func solvePositiveDefinite(_ a: DenseMatrix, _ b: [Double]) throws -> [Double] {
+        let n = a.rows
+        precondition(a.columns == n && b.count == n, "solvePositiveDefinite: shapes do not agree")
+        guard n > 0 else { return [] }
+        var factor = a.values, x = b
+        let info = LAPACKE_dposv(LAPACK_COL_MAJOR, CChar(UInt8(ascii: "U")), Int32(n), 1, &factor, Int32(n), &x, Int32(n))
+        guard info == 0 else { throw LinearAlgebraError(routine: "dposv", info: info) }
+        return x
+    }
+}

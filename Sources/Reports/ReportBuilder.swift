@@ -78,6 +78,7 @@ public struct ReportBuilder: Sendable {
             heading: practice?.heading ?? item.practiceId, text: practice?.text ?? "",
             caseTitle: titles[item.scoredCase.row], region: record.region.name,
             score: String(format: "%.2f", item.score),
+            weighed: Self.list(item.raised.map { recommender.model.label($0.feature) }),
             matchedTags: Self.list(item.scoredCase.matchedTags.map { tagLabels[$0] ?? $0 }),
             terms: Self.list(item.terms), regionFit: regionFitSentence(item.scoredCase.regionFit),
             evidence: item.evidence, hasEvidence: !item.evidence.isEmpty, provenance: provenanceLine(record), fills: fills)

@@ -52,6 +52,8 @@ public struct PracticeView: Sendable, Encodable {
     public let caseTitle: String
     public let region: String
     public let score: String
+    /// What raised the score most (the ranking model's features, in words), nil when nothing did.
+    public let weighed: String?
     /// The profile's tags the case carries, and the heaviest shared words (nil when none).
     public let matchedTags: String?
     public let terms: String?

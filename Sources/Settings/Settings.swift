@@ -100,11 +100,7 @@ public struct Settings: Sendable {
                 seed: reader.int(forKey: "lsa.seed", default: 42),
                 refitShare: reader.double(forKey: "lsa.refit_share", default: 0.2)),
             ranking: RankingSettings(
-                text: reader.double(forKey: "ranking.weights.text", default: 0.5),
-                semantic: reader.double(forKey: "ranking.weights.semantic", default: 2.0),
-                region: reader.double(forKey: "ranking.weights.region", default: 2.0),
-                tags: reader.double(forKey: "ranking.weights.tags", default: 0.5),
-                regionFloor: reader.double(forKey: "ranking.weights.region_floor", default: 0),
+                modelFile: path("ranking.model", "config/ranking-model.json"),
                 practicesPerCase: reader.int(forKey: "ranking.practices_per_case", default: 2)),
             similar: SimilaritySettings(
                 semantic: reader.double(forKey: "similar.weights.semantic", default: 1),
@@ -170,12 +166,8 @@ public struct SimilaritySettings: Sendable, Equatable {
 }
 
 public struct RankingSettings: Sendable, Equatable {
-    public var text: Double
-    public var semantic: Double
-    public var region: Double
-    public var tags: Double
-    /// The share of the region weight a profile that says nothing of its setting keeps.
-    public var regionFloor: Double = 1
+    /// The learned ranking model's weights and labels (`practiced eval --fit` writes it).
+    public var modelFile: URL
     /// At most this many practices of one case in a list of recommendations.
     public var practicesPerCase: Int
 }

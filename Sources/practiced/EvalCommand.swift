@@ -13,10 +13,11 @@ struct EvalCommand: AsyncParsableCommand {
             nDCG@10 is taken over the distinct cases of the ranked list (gain 2^grade − 1), P@5 over its \
             first five distinct cases (grade ≥ 2); see eval/README.md. The floors rank whole case texts by \
             the profile's text, with the product's own analyzer: BM25, and the TF-IDF cosine. "engine" is \
-            the shipped weights (ranking.weights, fitted on all the profiles); "held-out" is k-fold \
+            the shipped ranking model (ranking.model, fitted on all the profiles); "held-out" is k-fold \
             cross-validation over whole profiles (profile i in fold i mod k), each fold ranked with \
-            weights fitted on the other folds only — the figure to expect on profiles nobody tuned for. \
-            --fit prints the weights fitted on all the profiles, for ranking.weights.
+            a model fitted on the other folds only, its penalty chosen by a cross-validation among \
+            them — the figure to expect on profiles nobody tuned for. --fit refits the model on all \
+            the profiles and writes it to ranking.model.
             """
     )
 
@@ -28,18 +29,13 @@ struct EvalCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Graded judgments, {profile id: {case key: grade}} (default: eval/dev-qrels.json of the project).")
     var judgments: String?
 
-    @Option(name: .long, help: ArgumentHelp(
-        "Also write every case's raw signals per profile (JSON) for tuning the ranking: Benchmarks/ranking/grid.py reads it.",
-        visibility: .hidden))
-    var componentsFile: String?
-
     @Option(name: .long, help: "Output format: text (a table) or json.")
     var format: OutputFormat = .text
 
     @Option(name: .long, help: "Folds of the cross-validation over whole profiles.")
     var folds: Int = 5
 
-    @Flag(name: .long, help: "Print the ranking weights fitted on all the profiles (for ranking.weights in the configuration) and stop.")
+    @Flag(name: .long, help: "Refit the ranking model on all the profiles, write it to ranking.model of the configuration, and stop.")
     var fit = false
 
     func validate() throws {
@@ -61,25 +57,25 @@ struct EvalCommand: AsyncParsableCommand {
             let caseKeyById = Dictionary(uniqueKeysWithValues: zip(cases.map(\.id), keys))
             let practiceCaseKeys = features.practiceCaseRows.map { caseKeyById[features.caseIds[$0]]! }
             var rows: [[String: Any]] = []
-            if let componentsFile {
-                try writeComponents(of: set.profiles, engine: engine, caseKeys: caseKeyById, to: URL(fileURLWithPath: componentsFile))
-            }
-            // Each profile's components for the cases that can give a practice, for the fit.
-            let scorer = engine.recommender.scorer
+            // Each profile's features for the cases that can give a practice, for the fit.
+            let scorer = engine.recommender.scorer, shipped = engine.recommender.model
             let withPractices = Set(features.practiceCaseRows)
             let fitted = try set.profiles.map { profile in
-                let analyzed = try engine.profiles.analyze(profile)
-                let scored = scorer.score(analyzed, weights: engine.recommender.weights)
-                return WeightFitting.Profile(id: profile.id!, grades: set.judgments.grades[profile.id!]!, cases: scored
-                    .filter { withPractices.contains($0.row) }
-                    .map { (keys[$0.row], [$0.text, $0.semantic, $0.region, $0.tags]) }, setting: CaseScorer.setting(of: analyzed))
+                let scored = scorer.score(try engine.profiles.analyze(profile), model: shipped)
+                return RankingFitting.Profile(id: profile.id!, grades: set.judgments.grades[profile.id!]!, cases: scored
+                    .filter { withPractices.contains($0.row) }.map { (keys[$0.row], $0.features) })
             }
             if fit {
-                let weights = WeightFitting.fit(fitted)
-                print("ranking.weights fitted on \(fitted.count) profiles: text \(weights.text), semantic \(weights.semantic), region \(weights.region), tags \(weights.tags), region_floor \(weights.regionFloor)")
+                let model = try RankingFitting.fit(fitted, labels: shipped)
+                try model.fileData(fitted: "practiced eval --fit: \(fitted.count) graded profiles over \(cases.count) cases")
+                    .write(to: settings.ranking.modelFile, options: .atomic)
+                print("ranking model fitted on \(fitted.count) profiles (penalty \(model.regularization)) written to \(settings.ranking.modelFile.path)")
+                for (feature, weight) in zip(RankingFeature.allCases, model.weights) {
+                    print("  " + feature.rawValue.padding(toLength: 20, withPad: " ", startingAt: 0) + String(format: "%8.3f  ", weight) + model.label(feature))
+                }
                 return
             }
-            let heldOut = Dictionary(uniqueKeysWithValues: WeightFitting.crossValidate(fitted, folds: folds).map { ($0.id, $0) })
+            let heldOut = Dictionary(uniqueKeysWithValues: try RankingFitting.crossValidate(fitted, folds: folds).map { ($0.id, $0) })
             for profile in set.profiles {
                 let grades = set.judgments.grades[profile.id!]!
                 let terms = analyzer.terms(profile.text ?? "")
@@ -122,7 +118,7 @@ struct EvalCommand: AsyncParsableCommand {
                     ],
                 ])
             case .text:
-                print("nDCG@10 (P@5)  held-out: \(folds)-fold cross-validation over whole profiles; engine: the shipped weights")
+                print("nDCG@10 (P@5)  held-out: \(folds)-fold cross-validation over whole profiles; engine: the shipped model")
                 print("profile   held-out        engine          BM25            TF-IDF          LSA text        name")
                 func pair(_ row: [String: Any], _ name: String) -> String {
                     String(format: "%.3f (%.2f)", row[name + "_ndcg10"] as! Double, row[name + "_p5"] as! Double)
@@ -141,37 +137,5 @@ struct EvalCommand: AsyncParsableCommand {
                              similarityByAction.queries, similarityByAction.precision, similarityByAction.ceiling))
             }
         }
-    }
-
-    /// Every case's raw signals for each profile (BM25, cosines, practice closeness, source
-    /// region, tags with counts and offsets): the input of the weight search in
-    /// Benchmarks/ranking/grid.py.
-    private func writeComponents(of profiles: [RegionProfile], engine: LoadedEngine,
-                                 caseKeys: [String: String], to url: URL) throws {
-        let scorer = engine.recommender.scorer, features = scorer.features
-        let practicesOfCase = features.caseIds.indices.map { row in features.practiceCaseRows.indices.filter { features.practiceCaseRows[$0] == row } }
-        let encoder = JSONEncoder()
-        var out: [[String: Any]] = []
-        for profile in profiles {
-            let analyzed = try engine.profiles.analyze(profile)
-            let query = features.weights(of: analyzed.terms)
-            let semantic = scorer.similarity.caseScores(analyzed.terms), bm25 = scorer.bm25.scores(analyzed.terms)
-            let practiceText = features.practiceIds.indices.map { query.dot(row: 0, with: features.practiceWeights, row: $0) }
-            let cases: [[String: Any]] = features.caseIds.indices.map { row in
-                let region = scorer.caseRegions[row]
-                return [
-                    "key": caseKeys[features.caseIds[row]]!, "text": query.dot(row: 0, with: features.caseWeights, row: row),
-                    "sem": semantic[row], "bm25": bm25[row], "ptext": practicesOfCase[row].map { practiceText[$0] },
-                    "region": region.flatMap { try? String(decoding: encoder.encode($0), as: UTF8.self) } ?? "null",
-                    "tags": features.caseTags[row].map { ["key": $0.key, "group": $0.group, "count": $0.count, "offset": $0.offset] },
-                    "ptags": practicesOfCase[row].map { features.practiceTags[$0].map(\.key) },
-                ]
-            }
-            out.append([
-                "id": profile.id!, "terms": analyzed.terms, "tags": analyzed.tags.map { ["key": $0.key, "group": $0.group, "source": $0.source] },
-                "attributes": String(decoding: try encoder.encode(analyzed.attributes), as: UTF8.self), "cases": cases,
-            ])
-        }
-        try JSONSerialization.data(withJSONObject: out).write(to: url)
     }
 }

@@ -74,11 +74,10 @@ extension Settings {
         }
         let model = try previous.map { try editedModel(from: $0, cases: cases, analyzer: analyzer) } ?? loadModel()
         let scorer = CaseScorer(features: features, space: try model.space(alignedTo: features), caseRegions: caseRegions, taxonomy: tagger.taxonomy)
-        let weights = RankingWeights(text: ranking.text, semantic: ranking.semantic, region: ranking.region, tags: ranking.tags,
-                                     regionFloor: ranking.regionFloor)
+        let rankingModel = try RankingModel.load(from: ranking.modelFile)
         let profiles = ProfileAnalyzer(analyzer: analyzer, tagger: tagger, gazetteer: gazetteer, cues: try ProfileCues.load(from: profileCuesFile),
                                        maxTextCharacters: maxTextCharacters)
-        let recommender = Recommender(scorer: scorer, cases: cases, weights: weights, practicesPerCase: ranking.practicesPerCase)
+        let recommender = Recommender(scorer: scorer, cases: cases, model: rankingModel, practicesPerCase: ranking.practicesPerCase)
         return LoadedEngine(recommender: recommender, cases: cases, profiles: profiles, model: model)
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import Corpus
 import Testing
 
 @Suite struct AnalysisCommandTests {
@@ -123,6 +124,13 @@ import Testing
 }
 
 @Suite struct RecommendCommandTests {
+    /// The feature names of the shipped ranking model.
+    static let modelFeatures: Set<String> = {
+        let data = try? Data(contentsOf: projectRoot.appendingPathComponent("config/ranking-model.json"))
+        let object = data.flatMap { try? JSONSerialization.jsonObject(with: $0) as? [String: Any] }
+        return Set((object?["features"] as? [[String: Any]] ?? []).compactMap { $0["name"] as? String })
+    }()
+
     @Test func tenPracticesFromAtLeastSixCasesEachWithWhy() throws {
         let result = try practiced(["recommend", "--text", "山区贫困县，健康素养低，看病难", "--format", "json"])
         #expect(result.status == 0, "\(result.errors)")
@@ -148,6 +156,32 @@ import Testing
         for practice in practices {
             let matched = (practice["why"] as? [String: Any])?["matched_tags"] as? [String] ?? []
             #expect(Set(matched).isSubset(of: Set(profileTags)))
+            // `why` names the model's features that raised the item most, largest first.
+            let raised = (practice["why"] as? [String: Any])?["features"] as? [[String: Any]] ?? []
+            #expect(!raised.isEmpty && raised.count <= 3)
+            #expect(raised.allSatisfy { Self.modelFeatures.contains($0["name"] as? String ?? "") && ($0["label"] as? String)?.isEmpty == false })
+            let contributions = raised.compactMap { $0["contribution"] as? Double }
+            #expect(contributions.allSatisfy { $0 > 0 } && contributions == contributions.sorted(by: >))
+        }
+    }
+
+    /// A case about unrelated work does not rise on its place alone: for a mountain poverty county
+    /// asking about tobacco control, the five best are about it, and no case that does not
+    /// share the profile's word is raised by a fact of place.
+    @Test func placeAloneRaisesNoCase() throws {
+        let file = try temporaryDirectory().appendingPathComponent("tobacco.json")
+        try Data(#"{"level": "县", "terrain": ["山区"], "economy": "原国家级贫困县", "urbanization": "农村", "text": "控烟"}"#.utf8).write(to: file)
+        let result = try practiced(["recommend", "--profile", file.path, "--top", "100", "--format", "json"])
+        #expect(result.status == 0, "\(result.errors)")
+        let practices = (try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any])?["practices"] as? [[String: Any]] ?? []
+        let corpus = Dictionary(uniqueKeysWithValues: try CorpusFiles.readDirectory(projectRoot.appendingPathComponent("Models/corpus")).map { ($0.id, $0) })
+        let texts = practices.map { corpus[$0["case_id"] as? String ?? ""]?.text ?? "" }
+        #expect(texts.count > 20 && texts.prefix(5).allSatisfy { $0.contains("控烟") })
+        let place: Set = ["terrain", "poverty", "developed", "urban_rural", "level", "ethnic", "revolutionary_base", "province", "macro_region"]
+        #expect(place.isSubset(of: Self.modelFeatures))
+        for (practice, text) in zip(practices, texts) where !text.contains("控烟") {
+            let raised = ((practice["why"] as? [String: Any])?["features"] as? [[String: Any]] ?? []).compactMap { $0["name"] as? String }
+            #expect(place.isDisjoint(with: raised), "\(practice["case_id"] ?? "") raised by \(raised)")
         }
     }
 
