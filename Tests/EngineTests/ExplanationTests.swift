@@ -14,6 +14,15 @@ import Testing
 
     @Test func sentencesSplitAfterChinesePunctuationAndLines() {
         #expect(Explanation.sentences(of: "一是建平台。二是育人才；三是\n四是！") == ["一是建平台。", "二是育人才；", "三是", "四是！"])
+        // Spaces (ASCII, ideographic, no-break) trimmed at both ends, CRLF and blank lines dropped.
+        #expect(Explanation.sentences(of: " \u{3000}一是。 \r\n\r\n\t二是\u{00A0} 三是？\u{2028}") == ["一是。", "二是\u{00A0} 三是？"])
+        #expect(Explanation.sentences(of: "") == [] && Explanation.sentences(of: " \n ") == [])
+    }
+
+    /// The byte search evidence uses: any position, the empty part, a part longer than the text.
+    @Test func holdsFindsBytesAnywhere() {
+        #expect(Explanation.holds("受益11.6万人。", "11.6万") && Explanation.holds("受益11.6万人。", "受益") && Explanation.holds("人。", "人。"))
+        #expect(Explanation.holds("abc", "") && !Explanation.holds("ab", "abc") && !Explanation.holds("受益11.6万人", "11.7"))
     }
 
     /// Evidence: sentences that hold a figure, the practice's own first, each once even when the
