@@ -39,7 +39,9 @@ public struct Recommender: Sendable {
     /// Each case's practices, in document order.
     let practicesOfCase: [[Int]]
 
-    public init(scorer: CaseScorer, cases: [CaseRecord], model: RankingModel, practicesPerCase: Int) {
+    /// `evidence`: each practice's evidence sentences when already known (a saved
+    /// `CorpusStage`), else chosen here from the cases (`practiceEvidence(cases:features:)`).
+    public init(scorer: CaseScorer, cases: [CaseRecord], model: RankingModel, practicesPerCase: Int, evidence: [[String]]? = nil) {
         precondition(cases.map(\.id) == scorer.features.caseIds, "cases in the feature space's order")
         self.scorer = scorer
         self.cases = cases
@@ -50,12 +52,17 @@ public struct Recommender: Sendable {
             if let label = cases[row].category, let key = CaseFilter.action(named: label, among: actions) { return key }
             return scorer.dominantAction(row: row)
         }
-        let caseEvidence = cases.map { Explanation.figureSentences(in: $0.text, figures: $0.figures) }
         var practicesOfCase = [[Int]](repeating: [], count: cases.count)
         for (practice, row) in scorer.features.practiceCaseRows.enumerated() { practicesOfCase[row].append(practice) }
         self.practicesOfCase = practicesOfCase
-        let features = scorer.features
-        practiceEvidence = features.practiceIds.indices.map { practice in
+        practiceEvidence = evidence ?? Self.practiceEvidence(cases: cases, features: scorer.features)
+    }
+
+    /// The evidence each practice's item shows, in practice order: the sentences with measured
+    /// results of its own text, then of its case's.
+    public static func practiceEvidence(cases: [CaseRecord], features: FeatureSpace) -> [[String]] {
+        let caseEvidence = cases.map { Explanation.figureSentences(in: $0.text, figures: $0.figures) }
+        return features.practiceIds.indices.map { practice in
             let record = cases[features.practiceCaseRows[practice]]
             let text = record.practices.first { $0.id == features.practiceIds[practice] }?.text ?? ""
             return Explanation.evidence(

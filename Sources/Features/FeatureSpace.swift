@@ -45,6 +45,23 @@ public struct FeatureSpace: Sendable {
         practiceTags = practiceTexts.map(tagger.tags(in:))
     }
 
+    /// A feature space read back from its saved stage: the weights are recomputed from the
+    /// counts and the idf (O(non-zeros), no analysis).
+    public init(vocabulary: Vocabulary, weighting: TfidfWeighting, caseIds: [String], caseCounts: SparseMatrix, caseTags: [[Tagger.Hit]],
+                practiceIds: [String], practiceCaseRows: [Int], practiceCounts: SparseMatrix, practiceTags: [[Tagger.Hit]]) {
+        self.vocabulary = vocabulary
+        self.weighting = weighting
+        self.caseIds = caseIds
+        self.caseCounts = caseCounts
+        caseWeights = weighting.transform(caseCounts)
+        self.caseTags = caseTags
+        self.practiceIds = practiceIds
+        self.practiceCaseRows = practiceCaseRows
+        self.practiceCounts = practiceCounts
+        practiceWeights = weighting.transform(practiceCounts)
+        self.practiceTags = practiceTags
+    }
+
     /// A new text (a query, a profile's words) in the same space: its TF-IDF row.
     public func weights(of terms: [String]) -> SparseMatrix {
         weighting.transform(SparseMatrix(columns: vocabulary.count, rows: [vocabulary.counts(of: terms)]))

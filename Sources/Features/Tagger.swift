@@ -15,6 +15,10 @@ public struct Tagger: Sendable {
         public let offset: Int
         /// How many matches of the tag's patterns the text has.
         public let count: Int
+
+        public init(key: String, label: String, group: String, matched: String, offset: Int, count: Int) {
+            (self.key, self.label, self.group, self.matched, self.offset, self.count) = (key, label, group, matched, offset, count)
+        }
     }
 
     public let taxonomy: Taxonomy

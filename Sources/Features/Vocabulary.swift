@@ -11,6 +11,15 @@ public struct Vocabulary: Sendable, Equatable {
         columnByTerm = columns
     }
 
+    /// Terms already in the vocabulary's order (a saved stage's): no sort.
+    public init(sortedTerms: [String]) {
+        terms = sortedTerms
+        var columns: [String: Int32] = [:]
+        columns.reserveCapacity(sortedTerms.count)
+        for (index, term) in sortedTerms.enumerated() { columns[term] = Int32(index) }
+        columnByTerm = columns
+    }
+
     public var count: Int { terms.count }
 
     public func column(of term: String) -> Int32? { columnByTerm[term] }

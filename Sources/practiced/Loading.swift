@@ -67,17 +67,21 @@ extension Settings {
     func loadRecommender(editing previous: LSAModel? = nil) throws -> LoadedEngine {
         let cases = try CorpusFiles.readDirectory(corpusDirectory)
         let analyzer = try loadTermAnalyzer(), tagger = try loadTagger(), gazetteer = try loadGazetteer()
-        let features = FeatureSpace(cases: cases, analyzer: analyzer, tagger: tagger)
+        let fingerprint = try modelInputsFingerprint()
+        let stage = try loadCorpusStage(cases: cases, fingerprint: fingerprint, analyzer: analyzer, tagger: tagger)
+        let features = stage.features
         let caseRegions = cases.map { record in
             gazetteer.attributes(province: record.region.province, prefecture: record.region.prefecture,
                                  county: record.region.county, subUnit: record.region.subUnit)
         }
-        let model = try previous.map { try editedModel(from: $0, cases: cases, analyzer: analyzer) } ?? loadModel()
+        let model = try previous.map { try editedModel(from: $0, cases: cases, analyzer: analyzer, fingerprint: fingerprint, features: features) }
+            ?? loadModel(fingerprint: fingerprint, features: features)
         let scorer = CaseScorer(features: features, space: try model.space(alignedTo: features), caseRegions: caseRegions, taxonomy: tagger.taxonomy)
         let rankingModel = try RankingModel.load(from: ranking.modelFile)
         let profiles = ProfileAnalyzer(analyzer: analyzer, tagger: tagger, gazetteer: gazetteer, cues: try ProfileCues.load(from: profileCuesFile),
                                        maxTextCharacters: maxTextCharacters)
-        let recommender = Recommender(scorer: scorer, cases: cases, model: rankingModel, practicesPerCase: ranking.practicesPerCase)
+        let recommender = Recommender(scorer: scorer, cases: cases, model: rankingModel, practicesPerCase: ranking.practicesPerCase,
+                                      evidence: stage.evidence)
         return LoadedEngine(recommender: recommender, cases: cases, profiles: profiles, model: model)
     }
 

@@ -1,5 +1,6 @@
 import Analyzer
 import Corpus
+import Engine
 import Features
 import Foundation
 import LSA
@@ -9,6 +10,27 @@ import Settings
 /// now, else (re)built and written atomically.
 extension Settings {
     var modelFile: URL { modelDirectory.appendingPathComponent("lsa.model") }
+    /// The analysed corpus (`CorpusStage`), beside the model and under the same fingerprint.
+    var stageFile: URL { modelDirectory.appendingPathComponent("features.stage") }
+
+    /// The analysed corpus: read from `features.stage` when it was computed from the inputs of
+    /// now (and covers these cases); else analysed — every case segmented and tagged — and
+    /// written for the next start.
+    func loadCorpusStage(cases: [CaseRecord], fingerprint: UInt64, analyzer: TermAnalyzer, tagger: Tagger) throws -> CorpusStage {
+        if FileManager.default.fileExists(atPath: stageFile.path) {
+            do {
+                let stage = try CorpusStage.decode(Data(contentsOf: stageFile), path: stageFile.path, expectedFingerprint: fingerprint)
+                if stage.features.caseIds == cases.map(\.id) { return stage }
+                printError("note: \(stageFile.path) holds other cases; analysing the corpus again")
+            } catch let error as SectionFileError {
+                printError("note: \(error); analysing the corpus again")
+            }
+        }
+        let features = FeatureSpace(cases: cases, analyzer: analyzer, tagger: tagger)
+        let stage = CorpusStage(features: features, evidence: Recommender.practiceEvidence(cases: cases, features: features))
+        try CorpusFiles.writeAtomically(stage.encode(fingerprint: fingerprint), to: stageFile)
+        return stage
+    }
 
     /// Identifies everything a model depends on: the corpus files, the configuration files that
     /// shape the features and the reduction, and the lexicon's sources. Any change → another
@@ -28,11 +50,12 @@ extension Settings {
         return hash.value
     }
 
-    /// Builds the model from the corpus and writes it.
+    /// Builds the model from the corpus and writes it (the analysed corpus too, unless given).
     @discardableResult
-    func buildModel() throws -> (model: LSAModel, features: FeatureSpace) {
-        let fingerprint = try modelInputsFingerprint()
-        let features = try loadFeatureSpace()
+    func buildModel(fingerprint given: UInt64? = nil, features givenFeatures: FeatureSpace? = nil) throws -> (model: LSAModel, features: FeatureSpace) {
+        let fingerprint = try given ?? modelInputsFingerprint()
+        let features = try givenFeatures ?? loadCorpusStage(cases: try CorpusFiles.readDirectory(corpusDirectory), fingerprint: fingerprint,
+                                                     analyzer: try loadTermAnalyzer(), tagger: try loadTagger()).features
         let options = try svdOptions(rows: features.caseWeights.rows, columns: features.caseWeights.columns)
         let space = try SemanticSpace(features: features, options: options)
         let model = LSAModel(fingerprint: fingerprint, features: features, space: space)
@@ -42,8 +65,8 @@ extension Settings {
 
     /// The model on disk if it matches the inputs; otherwise a fresh build (saying why on
     /// standard error).
-    func loadModel() throws -> LSAModel {
-        let fingerprint = try modelInputsFingerprint()
+    func loadModel(fingerprint given: UInt64? = nil, features: FeatureSpace? = nil) throws -> LSAModel {
+        let fingerprint = try given ?? modelInputsFingerprint()
         if FileManager.default.fileExists(atPath: modelFile.path) {
             do {
                 return try ModelFile.decode(Data(contentsOf: modelFile), path: modelFile.path, expectedFingerprint: fingerprint)
@@ -51,20 +74,20 @@ extension Settings {
                 printError("note: \(error); building a new model")
             }
         }
-        return try buildModel().model
+        return try buildModel(fingerprint: fingerprint, features: features).model
     }
 
     /// After a corpus edit while serving: the serving model made to fit the corpus now, without
     /// an SVD: cases gone are dropped and new ones folded in (`LSAModel.foldingIn`), and the
     /// result is written under the edited inputs' fingerprint. A full build instead when folded
     /// cases would be more than `lsa.refit_share` of the corpus.
-    func editedModel(from previous: LSAModel, cases: [CaseRecord], analyzer: TermAnalyzer) throws -> LSAModel {
-        let fingerprint = try modelInputsFingerprint()
+    func editedModel(from previous: LSAModel, cases: [CaseRecord], analyzer: TermAnalyzer, fingerprint: UInt64,
+                     features: FeatureSpace) throws -> LSAModel {
         let known = Set(previous.caseIds), present = Set(cases.map(\.id))
         let added = cases.filter { !known.contains($0.id) }
         let kept = previous.removing(caseIds: known.subtracting(present))
         guard Double(kept.foldedCaseCount + added.count) <= lsa.refitShare * Double(cases.count) else {
-            return try buildModel().model
+            return try buildModel(fingerprint: fingerprint, features: features).model
         }
         let workspace = SegmentationWorkspace()
         let folded = kept.foldingIn(added.map { record in

@@ -94,6 +94,33 @@ import Testing
         #expect(try practiced(["build"], environment: environment).status == 0)
         #expect(try Data(contentsOf: model) == bytes)
     }
+
+    /// The analysed corpus is saved beside the model and read at the next start instead of
+    /// analysing again: the answers are the same bytes either way; a damaged stage is refused
+    /// with a note naming it, analysed again and written anew.
+    @Test func theAnalysedCorpusIsSavedAndReadBack() throws {
+        let modelDirectory = try temporaryDirectory()
+        let environment = ["MODEL_DIRECTORY": modelDirectory.path]
+        #expect(try practiced(["build"], environment: environment).status == 0)
+        let stage = modelDirectory.appendingPathComponent("features.stage")
+        let saved = try Data(contentsOf: stage)
+        #expect(saved.prefix(8) == Data("PRSTAGE1".utf8))
+        let request = ["recommend", "--text", "山区贫困县，健康素养低，看病难", "--format", "json"]
+        let fromStage = try practiced(request, environment: environment)
+        #expect(fromStage.status == 0 && !fromStage.errors.contains("analysing"))
+        try FileManager.default.removeItem(at: stage)
+        let analysed = try practiced(request, environment: environment)
+        #expect(analysed.output == fromStage.output)
+        #expect(try Data(contentsOf: stage) == saved)
+
+        var damaged = saved
+        damaged[damaged.count / 2] ^= 0xFF
+        try damaged.write(to: stage)
+        let recovered = try practiced(request, environment: environment)
+        #expect(recovered.status == 0 && recovered.output == fromStage.output)
+        #expect(recovered.errors.contains("features.stage") && recovered.errors.contains("checksum"))
+        #expect(try Data(contentsOf: stage) == saved)
+    }
 }
 
 @Suite struct EvalCommandTests {
