@@ -110,9 +110,23 @@ public enum SectionFile {
             return range
         }
 
+        /// The section's lines, cut at LF on the raw bytes (`String.split` was a seventh of a
+        /// 50,000-case start-up).
         public func lines(_ name: String, count: Int) throws -> [String] {
-            let text = String(decoding: data[try section(name)], as: UTF8.self)
-            let values = count == 0 ? [] : text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            let range = try section(name)
+            var values: [String] = []
+            values.reserveCapacity(count)
+            if count > 0 {
+                data.withUnsafeBytes { raw in
+                    let bytes = UnsafeBufferPointer(rebasing: raw.bindMemory(to: UInt8.self)[range])
+                    var start = 0
+                    for index in 0..<bytes.count where bytes[index] == 0x0A {
+                        values.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self))
+                        start = index + 1
+                    }
+                    values.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start...]), as: UTF8.self))
+                }
+            }
             guard values.count == count else { throw fail("section \(name) has \(values.count) entries, expected \(count)") }
             return values
         }
