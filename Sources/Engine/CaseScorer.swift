@@ -10,6 +10,8 @@ public struct ScoredCase: Sendable {
     /// σ(the model's score): 0–1, the probability that judges prefer the case to one that matches
     /// nothing (every feature 0). Monotone in the score, so it orders as the model does.
     public let score: Double
+    /// The model's sum itself (what the ranking orders by: σ rounds very close scores together).
+    public let rawScore: Double
     /// The model's features for this case, in `RankingFeature.allCases` order.
     public let features: [Double]
     public let text: Double
@@ -50,6 +52,13 @@ public final class CaseScorer: Sendable {
     let caseActionCounts: [[String: Int]]
     let caseActionTotals: [Int]
     public let taxonomy: Taxonomy
+    /// Each case's place as small integers (`PlaceCodes`), and the names they number.
+    let placeCodes: [PlaceCodes?]
+    let placeNames: PlaceCodes.Names
+    /// Each case's tag counts by the tag's position in the taxonomy, cases × tags in one array
+    /// (a request reads them by index, not by hashing tag keys), and each tag's position.
+    let tagCounts: [Int32]
+    let tagPositions: [String: Int]
     /// The TF-IDF weights of cases and practices by term (the transposes), for the cosines of a query.
     let caseWeightsByTerm: SparseMatrix
     let practiceWeightsByTerm: SparseMatrix
@@ -61,6 +70,9 @@ public final class CaseScorer: Sendable {
         bm25 = BM25(counts: features.caseCounts, vocabulary: features.vocabulary)
         self.caseRegions = caseRegions
         self.taxonomy = taxonomy
+        var names = PlaceCodes.Names()
+        placeCodes = caseRegions.map { region in region.map { PlaceCodes($0, names: &names) } }
+        placeNames = names
         caseWeightsByTerm = SparseProducts.transpose(features.caseWeights)
         practiceWeightsByTerm = SparseProducts.transpose(features.practiceWeights)
         var counts = features.caseTags.map { hits in Dictionary(hits.map { ($0.key, $0.count) }, uniquingKeysWith: +) }
@@ -72,62 +84,125 @@ public final class CaseScorer: Sendable {
         actionTags = actions
         caseActionCounts = counts.map { $0.filter { actions.contains($0.key) } }
         caseActionTotals = caseActionCounts.map { $0.values.reduce(0, +) }
+        let positions = Dictionary(taxonomy.tags.enumerated().map { ($1.key, $0) }, uniquingKeysWith: { first, _ in first })
+        var table = [Int32](repeating: 0, count: counts.count * taxonomy.tags.count)
+        for (row, tags) in counts.enumerated() {
+            for (key, count) in tags { if let position = positions[key] { table[row * taxonomy.tags.count + position] = Int32(count) } }
+        }
+        tagCounts = table
+        tagPositions = positions
         var carrying: [String: Double] = [:]
         for tags in counts { for key in tags.keys { carrying[key, default: 0] += 1 } }
         let count = Double(features.caseIds.count)
         tagWeights = carrying.mapValues { log((count + 1) / ($0 + 1)) }
     }
 
-    public func score(_ profile: AnalyzedProfile, model: RankingModel) -> [ScoredCase] {
+    /// What a request computes once for all cases: the text scores of every case, the profile's
+    /// place and tags in the forms the features read.
+    struct Request {
+        let text, semantic, cosine, practiceText: [Double]
+        let attributes: AnalyzedProfile.Attributes
+        let place: PlaceAgreement
+        let profileTags: Set<String>
+        let sortedProfileTags: [String]
+        let profileActions: Set<String>
+        /// Per tag feature but the action share: the profile's tags of its group (by their
+        /// position in the taxonomy) with their rarity weights, and their total.
+        let tagGroups: [(tags: [(position: Int, weight: Double)], total: Double)]
+        /// The positions of the profile's action tags.
+        let actionPositions: [Int]
+    }
+
+    func request(_ profile: AnalyzedProfile) -> Request {
         let query = features.weights(of: profile.terms)
-        let text = Self.scaledToBest(bm25.scores(profile.terms))
-        let semantic = Self.scaledToBest(similarity.caseScores(profile.terms).map { max($0, 0) })
-        let cosine = Self.scaledToBest(Self.cosines(query, byTerm: caseWeightsByTerm, rows: features.caseIds.count))
         var bestPractice = [Double](repeating: 0, count: features.caseIds.count)
         for (practice, value) in Self.cosines(query, byTerm: practiceWeightsByTerm, rows: features.practiceIds.count).enumerated() {
             bestPractice[features.practiceCaseRows[practice]] = max(bestPractice[features.practiceCaseRows[practice]], value)
         }
-        let practiceText = Self.scaledToBest(bestPractice)
         var attributes = profile.attributes
         // A province-wide profile learns from counties and cities alike: its level says nothing.
         if attributes.level?.value == "province" { attributes.level = nil }
-        let place = PlaceAgreement(attributes)
-        let profileTags = Set(profile.tags.map(\.key)), sortedProfileTags = profileTags.sorted()
-        let profileActions = Set(profile.tags.filter { $0.group == "action" }.map(\.key))
-        // Per tag feature but the action share, the profile's tags of its group with their
-        // rarity weights, and their total (once per request, not per case).
-        let tagGroups = RankingFeature.tags.map { feature in
-            let keys = Set(profile.tags.filter { $0.group == feature.tagGroup }.map(\.key)).sorted()
-            let weighted = keys.map { (key: $0, weight: tagWeights[$0] ?? 0) }
-            return (tags: weighted, total: weighted.reduce(0) { $0 + $1.weight })
-        }
-        return features.caseIds.indices.map { row in
-            let fit = RegionFit.compare(attributes, with: caseRegions[row])
-            let matched = sortedProfileTags.filter { caseTagCounts[row][$0] != nil }
-            let tags = profileActions.isEmpty ? tagShare(profileTags, row: row) : actionShare(profileActions, row: row)
-            // In `RankingFeature.allCases` order: text, place (times the TF-IDF cosine), tags.
-            var values: [Double] = []
-            values.reserveCapacity(RankingFeature.allCases.count)
-            values.append(contentsOf: [text[row], cosine[row], semantic[row], practiceText[row]])
+        let profileTags = Set(profile.tags.map(\.key))
+        return Request(
+            text: Self.scaledToBest(bm25.scores(profile.terms)),
+            semantic: Self.scaledToBest(similarity.caseScores(profile.terms).map { max($0, 0) }),
+            cosine: Self.scaledToBest(Self.cosines(query, byTerm: caseWeightsByTerm, rows: features.caseIds.count)),
+            practiceText: Self.scaledToBest(bestPractice), attributes: attributes, place: PlaceAgreement(attributes, names: placeNames),
+            profileTags: profileTags, sortedProfileTags: profileTags.sorted(),
+            profileActions: Set(profile.tags.filter { $0.group == "action" }.map(\.key)),
+            tagGroups: RankingFeature.tags.map { feature in
+                let keys = Set(profile.tags.filter { $0.group == feature.tagGroup }.map(\.key)).sorted()
+                let weighted = keys.compactMap { key in tagPositions[key].map { (position: $0, weight: tagWeights[key] ?? 0) } }
+                return (tags: weighted, total: keys.reduce(0) { $0 + (tagWeights[$1] ?? 0) })
+            },
+            actionPositions: Set(profile.tags.filter { $0.group == "action" }.map(\.key)).sorted().compactMap { tagPositions[$0] })
+    }
+
+    /// A case's features, in `RankingFeature.allCases` order (text, place times the TF-IDF
+    /// cosine, tags), written over `values`: one buffer serves every case of a request.
+    func features(row: Int, _ request: Request, into values: inout [Double]) {
+        let count = RankingFeature.allCases.count
+        if values.count != count { values = [Double](repeating: 0, count: count) }
+        values.withUnsafeMutableBufferPointer { out in
+            (out[0], out[1], out[2], out[3]) = (request.text[row], request.cosine[row], request.semantic[row], request.practiceText[row])
+            var next = 4
             // A case that shares none of the profile's words gets nothing from its place.
-            if cosine[row] > 0, let region = caseRegions[row] {
-                for feature in RankingFeature.place { values.append(cosine[row] * place.agreement(feature, region)) }
-            } else {
-                values.append(contentsOf: repeatElement(0, count: RankingFeature.place.count))
+            let region = request.cosine[row] > 0 ? placeCodes[row] : nil
+            for feature in RankingFeature.place {
+                out[next] = region.map { request.cosine[row] * request.place.agreement(feature, $0) } ?? 0
+                next += 1
             }
-            for (feature, group) in zip(RankingFeature.tags, tagGroups) {
+            let tagRow = row * taxonomy.tags.count
+            for (feature, group) in zip(RankingFeature.tags, request.tagGroups) {
                 if feature == .actionShare {
-                    values.append(actionShare(profileActions, row: row))
+                    let all = caseActionTotals[row]
+                    let mine = request.actionPositions.reduce(0) { $0 + Int(tagCounts[tagRow + $1]) }
+                    out[next] = all > 0 ? Double(mine) / Double(all) : 0
                 } else {
-                    let carried = group.tags.reduce(0) { $0 + (caseTagCounts[row][$1.key] != nil ? $1.weight : 0) }
-                    values.append(group.total > 0 ? carried / group.total : 0)
+                    let carried = group.tags.reduce(0) { $0 + (tagCounts[tagRow + $1.position] > 0 ? $1.weight : 0) }
+                    out[next] = group.total > 0 ? carried / group.total : 0
                 }
+                next += 1
             }
-            let score = model.score(values)
-            return ScoredCase(row: row, score: 1 / (1 + exp(-score)), features: values,
-                              text: text[row], semantic: semantic[row], region: fit?.score ?? 0.5, tags: tags,
-                              regionFit: fit, matchedTags: matched)
         }
+    }
+
+    /// A case in full, for an answer or an evaluation: its features, score and components.
+    func scoredCase(row: Int, _ request: Request, model: RankingModel, buffer: inout [Double]) -> ScoredCase {
+        features(row: row, request, into: &buffer)
+        let fit = RegionFit.compare(request.attributes, with: caseRegions[row])
+        let tags = request.profileActions.isEmpty ? tagShare(request.profileTags, row: row) : actionShare(request.profileActions, row: row)
+        return ScoredCase(row: row, score: 1 / (1 + exp(-model.score(buffer))), rawScore: model.score(buffer), features: buffer,
+                          text: request.text[row], semantic: request.semantic[row], region: fit?.score ?? 0.5, tags: tags,
+                          regionFit: fit, matchedTags: request.sortedProfileTags.filter { caseTagCounts[row][$0] != nil })
+    }
+
+    /// Every case scored in full, in corpus order (the evaluation's input).
+    public func score(_ profile: AnalyzedProfile, model: RankingModel) -> [ScoredCase] {
+        let request = request(profile)
+        var buffer: [Double] = []
+        return features.caseIds.indices.map { scoredCase(row: $0, request, model: model, buffer: &buffer) }
+    }
+
+    /// The best `limit` cases that `admits` lets through, best first (ties: corpus order),
+    /// scored in full; every other case costs only its features and a dot product — no
+    /// allocation, no region fit, no sorting of the whole corpus.
+    public func best(_ profile: AnalyzedProfile, model: RankingModel, limit: Int, admits: (Int) -> Bool) -> [ScoredCase] {
+        guard limit > 0 else { return [] }
+        let request = request(profile)
+        var buffer: [Double] = []
+        // The best so far, best first; a case enters only when it beats the last.
+        var chosen: [(row: Int, score: Double)] = []
+        chosen.reserveCapacity(limit + 1)
+        for row in features.caseIds.indices where admits(row) {
+            features(row: row, request, into: &buffer)
+            let score = model.score(buffer)
+            if chosen.count == limit, let last = chosen.last, !(score > last.score) { continue }
+            let position = chosen.firstIndex { score > $0.score } ?? chosen.count
+            chosen.insert((row, score), at: position)
+            if chosen.count > limit { chosen.removeLast() }
+        }
+        return chosen.map { scoredCase(row: $0.row, request, model: model, buffer: &buffer) }
     }
 
     /// The action a case mentions most (ties: taxonomy order), nil when it names none.

@@ -87,14 +87,13 @@ public struct Recommender: Sendable {
             throw ProfileError(field: "profile", message: "empty: its text has no word the corpus knows, no tag and no fact of place; give at least one of text, terrain, economy or focus")
         }
         let categoryKey = try filter.validated(taxonomy: scorer.taxonomy)
-        let cases = scorer.score(profile, model: model)
-            .filter { filter.isEmpty || filter.admits(self.cases[$0.row], action: caseActions[$0.row], categoryKey: categoryKey) }
-            .sorted { $0.score > $1.score || ($0.score == $1.score && $0.row < $1.row) }
-        // The practices of the cases that can make the list, closest to the profile's words
-        // first (ties: document order).
-        // (A case without practices gives nothing; past the first `top` cases that give, none
-        // can make the list: each gives one before any gives a second.)
-        let candidates = cases.filter { !practicesOfCase[$0.row].isEmpty }.prefix(top)
+        // The cases that can make the list: a case without practices gives nothing; past the
+        // first `top` cases that give, none can make it (each gives one before any gives a second).
+        let candidates = scorer.best(profile, model: model, limit: top) { row in
+            !practicesOfCase[row].isEmpty
+                && (filter.isEmpty || filter.admits(cases[row], action: caseActions[row], categoryKey: categoryKey))
+        }
+        // Their practices, closest to the profile's words first (ties: document order).
         var ordered: [Int: [Int]] = [:]
         for scored in candidates {
             let closeness = practicesOfCase[scored.row].map { query.dot(row: 0, with: features.practiceWeights, row: $0) }

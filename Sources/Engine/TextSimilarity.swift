@@ -8,12 +8,18 @@ public struct TextSimilarity: Sendable {
     public let space: SemanticSpace
     /// V_k in row-major order, converted once (not on every query: it is terms × k values).
     let basis: RowMajorMatrix
+    /// The case and practice vectors scaled to unit length once, so that a query's cosines are
+    /// one matrix–vector product (BLAS) instead of a norm per row per request.
+    let unitCases: RowMajorMatrix
+    let unitPractices: RowMajorMatrix
 
     public init(features: FeatureSpace, space: SemanticSpace) {
         precondition(features.caseIds.count == space.caseVectors.rows, "features and model disagree on the cases")
         self.features = features
         self.space = space
         basis = RowMajorMatrix(space.termBasis)
+        unitCases = SemanticSpace.normalizedRows(space.caseVectors)
+        unitPractices = SemanticSpace.normalizedRows(space.practiceVectors)
     }
 
     /// The query's vector in the LSA space (k values; zero when no term is known).
@@ -23,15 +29,19 @@ public struct TextSimilarity: Sendable {
 
     /// Cosine of the query with every practice, in practice order.
     public func practiceScores(_ terms: [String]) -> [Double] {
-        scores(vector(of: terms), against: space.practiceVectors)
+        scores(vector(of: terms), against: unitPractices)
     }
 
     /// Cosine of the query with every case, in case order.
     public func caseScores(_ terms: [String]) -> [Double] {
-        scores(vector(of: terms), against: space.caseVectors)
+        scores(vector(of: terms), against: unitCases)
     }
 
-    private func scores(_ query: [Double], against vectors: RowMajorMatrix) -> [Double] {
-        (0..<vectors.rows).map { SemanticSpace.cosine(query[...], vectors.row($0)) }
+    /// Cosines of `query` with unit rows: the product with the query made unit too (0 for a
+    /// query with no known term, and for a row of zeros).
+    private func scores(_ query: [Double], against unitRows: RowMajorMatrix) -> [Double] {
+        let norm = query.reduce(0) { $0 + $1 * $1 }.squareRoot()
+        guard norm > 0 else { return [Double](repeating: 0, count: unitRows.rows) }
+        return BLAS.product(unitRows, query.map { $0 / norm })
     }
 }

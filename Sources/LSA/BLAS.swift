@@ -25,6 +25,15 @@ public enum BLAS {
         return c
     }
 
+    /// A · x for a row-major A (m×n) and x (n): one dgemv.
+    public static func product(_ a: RowMajorMatrix, _ x: [Double]) -> [Double] {
+        precondition(x.count == a.columns, "product: shapes do not agree")
+        var y = [Double](repeating: 0, count: a.rows)
+        guard a.rows > 0, a.columns > 0 else { return y }
+        cblas_dgemv(CblasRowMajor, CblasNoTrans, Int32(a.rows), Int32(a.columns), 1, a.values, Int32(a.columns), x, 1, 0, &y, 1)
+        return y
+    }
+
     /// The Gram matrix of the rows of A (n×k): A · Aᵀ (n×n), both triangles filled.
     /// dsyrk computes one triangle (half the work of gemm); the other is mirrored.
     public static func rowGram(_ a: DenseMatrix) -> DenseMatrix {

@@ -74,7 +74,7 @@ public struct SemanticSpace: Sendable {
         BLAS.rowGram(Self.normalizedRows(caseVectors).columnMajor)
     }
 
-    static func normalizedRows(_ matrix: RowMajorMatrix) -> RowMajorMatrix {
+    public static func normalizedRows(_ matrix: RowMajorMatrix) -> RowMajorMatrix {
         var result = matrix
         for row in 0..<matrix.rows {
             let norm = matrix.row(row).reduce(0) { $0 + $1 * $1 }.squareRoot()

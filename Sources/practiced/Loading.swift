@@ -29,7 +29,8 @@ extension Settings {
     }
 
     func loadFeatureSpace() throws -> FeatureSpace {
-        FeatureSpace(cases: try CorpusFiles.readDirectory(corpusDirectory), analyzer: try loadTermAnalyzer(), tagger: try loadTagger())
+        try loadCorpusStage(cases: try CorpusFiles.readDirectory(corpusDirectory), fingerprint: try modelInputsFingerprint(),
+                            analyzer: try loadTermAnalyzer(), tagger: try loadTagger()).features
     }
 
     /// SVD options for a documents × terms matrix of this size, from `lsa:` in the configuration.

@@ -2,6 +2,7 @@ import ArgumentParser
 import Daemon
 import Foundation
 import Importer
+import LSA
 import Logging
 import NIOCore
 import NIOPosix
@@ -32,6 +33,10 @@ struct ServeCommand: AsyncParsableCommand {
         // where they were queued. Blocking work (model builds) runs on threads of its own.
         NIOSingletons.unsafeTryInstallSingletonPosixEventLoopGroupAsConcurrencyGlobalExecutor()
         LoggingSystem.bootstrap { StreamLogHandler.standardError(label: $0) }
+        // One BLAS thread per call: the daemon's parallelism is its requests, one per event loop;
+        // OpenBLAS's own threads on top fought them for the two cores (5,000 cases, 16
+        // connections: 752 req/s with its threads).
+        BLASThreads.set(1)
         let logger = Logger(label: "practiced")
         try await reportingFailure {
             let settings = try await configOption.load()

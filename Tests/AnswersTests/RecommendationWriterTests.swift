@@ -10,7 +10,8 @@ import Testing
 
 /// The fast answer writer gives JSONEncoder's bytes exactly.
 @Suite struct RecommendationWriterTests {
-    @Test func writesTheSameBytesAsThePlainEncoding() throws {
+    /// The engine on the shipped corpus, wired by hand (k = 20, exact SVD).
+    static func shippedEngine() throws -> (recommender: Recommender, profiles: ProfileAnalyzer, root: URL) {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         let config = root.appendingPathComponent("config")
         let sources = LexiconSources(
@@ -34,6 +35,11 @@ import Testing
         let recommender = Recommender(scorer: scorer, cases: cases, model: try RankingModel.load(from: config.appendingPathComponent("ranking-model.json")), practicesPerCase: 2)
         let profiles = ProfileAnalyzer(analyzer: analyzer, tagger: tagger, gazetteer: gazetteer,
                                        cues: try ProfileCues.load(from: config.appendingPathComponent("profile-cues.json")))
+        return (recommender, profiles, root)
+    }
+
+    @Test func writesTheSameBytesAsThePlainEncoding() throws {
+        let (recommender, profiles, _) = try Self.shippedEngine()
         let writer = try RecommendationWriter(recommender: recommender)
         for profile in [RegionProfile(id: "T1", name: "某县", terrain: ["mountain"], economy: "former_poverty", text: "山区贫困县，健康素养低，看病难"),
                         RegionProfile(text: "城市社区老年人多，智慧养老"), RegionProfile(focus: ["tobacco_control"]),
@@ -46,6 +52,24 @@ import Testing
             let items = try recommender.recommend(analyzed, top: 20)
             #expect(!items.isEmpty)
             #expect(try writer.envelope(analyzed, items) == RecommendationJSON.envelope(analyzed, items, recommender: recommender))
+        }
+    }
+
+    /// Candidate selection (`CaseScorer.best`: the best cases kept as they are scored, only
+    /// they scored in full) gives the ten cases a full sort of every case gives, on every
+    /// development profile.
+    @Test func theBestCasesAreTheFullSortsFirstTen() throws {
+        let (recommender, profiles, root) = try Self.shippedEngine()
+        let lines = try String(contentsOf: root.appendingPathComponent("eval/dev-profiles.jsonl"), encoding: .utf8).split(separator: "\n")
+        #expect(lines.count == 25)
+        for line in lines {
+            let profile = try JSONDecoder().decode(RegionProfile.self, from: Data(line.utf8))
+            let analyzed = try profiles.analyze(profile)
+            let all = recommender.scorer.score(analyzed, model: recommender.model)
+                .sorted { $0.rawScore > $1.rawScore || ($0.rawScore == $1.rawScore && $0.row < $1.row) }
+            let best = recommender.scorer.best(analyzed, model: recommender.model, limit: 10) { _ in true }
+            #expect(best.map(\.row) == all.prefix(10).map(\.row), "\(profile.id ?? "")")
+            #expect(best.map(\.features) == all.prefix(10).map(\.features))
         }
     }
 }
