@@ -71,6 +71,7 @@ bench: deps release .venv-bench/bin/python
 	Benchmarks/svd/run.sh
 	Benchmarks/neighbours/run.sh
 	Benchmarks/import/run.sh
+	Benchmarks/scale/run.sh
 
 # Fuzzing (never part of `make test`; see README "Fuzzing"): each libFuzzer target for
 # FUZZ_SECONDS, then schemathesis on docs/openapi.json against a running daemon for at most
