@@ -34,8 +34,8 @@ public struct ScoredCase: Sendable {
 /// and the share of the case's action mentions that are the profile's actions (without an
 /// action, the profile's tags found in the case, rarer tags weighing more).
 ///
-/// A class: the scoring closures capture it by reference (as a struct, each of the 48 × 4
-/// closures of a request copied its arrays' references, a third of the request's time).
+/// A class: shared by reference between the requests of the daemon's event loops, its tables
+/// built once at load (place codes, tag counts, the transposed weights).
 public final class CaseScorer: Sendable {
     public let features: FeatureSpace
     public let similarity: TextSimilarity
@@ -172,7 +172,8 @@ public final class CaseScorer: Sendable {
         features(row: row, request, into: &buffer)
         let fit = RegionFit.compare(request.attributes, with: caseRegions[row])
         let tags = request.profileActions.isEmpty ? tagShare(request.profileTags, row: row) : actionShare(request.profileActions, row: row)
-        return ScoredCase(row: row, score: 1 / (1 + exp(-model.score(buffer))), rawScore: model.score(buffer), features: buffer,
+        let raw = model.score(buffer)
+        return ScoredCase(row: row, score: 1 / (1 + exp(-raw)), rawScore: raw, features: buffer,
                           text: request.text[row], semantic: request.semantic[row], region: fit?.score ?? 0.5, tags: tags,
                           regionFit: fit, matchedTags: request.sortedProfileTags.filter { caseTagCounts[row][$0] != nil })
     }

@@ -10,7 +10,7 @@ import LSA
 /// ½·penalty·|w|². Chosen over a grid of four weights (0.716 held out), a pointwise ridge
 /// regression and small gradient-boosted trees (0.71–0.74, Benchmarks/RESULTS.md): all did as
 /// well or worse, and a linear model says exactly what moved each item. Solved by Newton's method
-/// (the Hessian is features × features, 19×19) with BLAS and LAPACK.
+/// (the Hessian is features × features, 18×18) with BLAS and LAPACK.
 public enum RankingFitting {
     /// One profile's graded cases: each case that can give a practice, with its features.
     public struct Profile: Sendable {
