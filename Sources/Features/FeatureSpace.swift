@@ -1,5 +1,7 @@
 import Analyzer
 import Corpus
+import Dispatch
+import Synchronization
 
 /// The corpus as vectors, at two grains: each case (its whole text) and each practice (its
 /// own text, linked to its case). TF-IDF is fitted on the cases and applied to the practices,
@@ -23,26 +25,40 @@ public struct FeatureSpace: Sendable {
     public let practiceTags: [[Tagger.Hit]]
 
     public init(cases: [CaseRecord], analyzer: TermAnalyzer, tagger: Tagger) {
-        let workspace = SegmentationWorkspace()
-        // Each text normalised once, for both its terms and its tags.
-        let caseTexts = cases.map { analyzer.normalizer.normalize($0.text) }
         let practices = cases.enumerated().flatMap { row, record in record.practices.map { (row, $0) } }
-        let practiceTexts = practices.map { analyzer.normalizer.normalize($0.1.text) }
-        let caseTerms = caseTexts.map { analyzer.terms(normalized: $0, workspace: workspace) }
-        let practiceTerms = practiceTexts.map { analyzer.terms(normalized: $0, workspace: workspace) }
+        let caseAnalysis = Self.analysed(cases.map(\.text), analyzer: analyzer, tagger: tagger)
+        let practiceAnalysis = Self.analysed(practices.map(\.1.text), analyzer: analyzer, tagger: tagger)
+        let caseTerms = caseAnalysis.map(\.terms), practiceTerms = practiceAnalysis.map(\.terms)
 
         vocabulary = Vocabulary(terms: caseTerms.joined())
         caseIds = cases.map(\.id)
         caseCounts = SparseMatrix(columns: vocabulary.count, rows: caseTerms.map(vocabulary.counts(of:)))
         weighting = TfidfWeighting.fit(caseCounts)
         caseWeights = weighting.transform(caseCounts)
-        caseTags = caseTexts.map(tagger.tags(in:))
+        caseTags = caseAnalysis.map(\.tags)
 
         practiceIds = practices.map(\.1.id)
         practiceCaseRows = practices.map(\.0)
         practiceCounts = SparseMatrix(columns: vocabulary.count, rows: practiceTerms.map(vocabulary.counts(of:)))
         practiceWeights = weighting.transform(practiceCounts)
-        practiceTags = practiceTexts.map(tagger.tags(in:))
+        practiceTags = practiceAnalysis.map(\.tags)
+    }
+
+    /// Each text's terms and tags (the text normalised once for both), on every core: the texts
+    /// in chunks, a segmentation workspace per chunk, the results in the texts' order. Analysis
+    /// is most of a build (segmentation and tagging are per text and share nothing).
+    static func analysed(_ texts: [String], analyzer: TermAnalyzer, tagger: Tagger) -> [(terms: [String], tags: [Tagger.Hit])] {
+        let chunkSize = 256, chunks = (texts.count + chunkSize - 1) / chunkSize
+        let results = Mutex([[(terms: [String], tags: [Tagger.Hit])]](repeating: [], count: chunks))
+        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+            let workspace = SegmentationWorkspace()
+            let part = texts[(chunk * chunkSize)..<min(texts.count, (chunk + 1) * chunkSize)].map { text in
+                let normalized = analyzer.normalizer.normalize(text)
+                return (terms: analyzer.terms(normalized: normalized, workspace: workspace), tags: tagger.tags(in: normalized))
+            }
+            results.withLock { $0[chunk] = part }
+        }
+        return results.withLock { $0 }.flatMap { $0 }
     }
 
     /// A feature space read back from its saved stage: the weights are recomputed from the
