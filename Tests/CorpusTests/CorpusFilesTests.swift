@@ -50,6 +50,21 @@ import Testing
         }
     }
 
+    /// A large file is decoded in chunks on every core: its cases stay in order, and of two
+    /// bad lines in different chunks the first is the one named.
+    @Test func aLargeFileKeepsItsOrderAndNamesItsFirstBadLine() throws {
+        let directory = try temporaryDirectory()
+        let file = directory.appendingPathComponent("large.jsonl")
+        let cases = (1...1_500).map { sampleCase("x-\($0)") }
+        try CorpusFiles.encodeLines(cases).write(to: file)
+        #expect(try CorpusFiles.readFile(file).map(\.id) == cases.map(\.id))
+        var lines = try String(contentsOf: file, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        lines[1_199] = "{\"id\": 3}"
+        lines[700] = "not json"
+        try Data(lines.joined(separator: "\n").utf8).write(to: file)
+        #expect { try CorpusFiles.readFile(file) } throws: { "\($0)".contains("large.jsonl:701") }
+    }
+
     @Test func duplicateIdsAcrossFilesAreRefused() throws {
         let directory = try temporaryDirectory()
         try CorpusFiles.writeAtomically(try CorpusFiles.encodeLines([sampleCase("x-01")]), to: directory.appendingPathComponent("a.jsonl"))
