@@ -70,7 +70,9 @@ public enum SectionFile {
         public init(_ data: Data, path: String, magic: String, version: UInt32, expectedFingerprint: UInt64? = nil,
                     rebuild: String = "rebuild with `practiced build`") throws {
             self.path = path
-            let data = Data(data)  // indices from 0
+            // Offsets below count from 0: a slice is copied to a fresh Data first (a file read or
+            // mapped whole already starts at 0, and is not copied).
+            let data = data.startIndex == 0 ? data : data.withUnsafeBytes { Data($0) }
             func fail(_ reason: String) -> SectionFileError { SectionFileError(path: path, reason: reason) }
             guard data.count >= Self.headerSize, data.prefix(8) == Data(magic.utf8) else { throw fail("not a practiced \(magic) file (bad magic)") }
             let found = Self.load(UInt32.self, data, at: 8)
