@@ -167,8 +167,9 @@ struct CaseHeadReader {
             if position + 1 < titleParts.count, part.endsWithSpace { title += " " }
         }
         title = title.trimming(.whitespaces)
-        // 《title》: a title set as a book's name.
-        if title.hasPrefix("《"), title.hasSuffix("》"), title.dropFirst().dropLast().allSatisfy({ $0 != "《" && $0 != "》" }) {
+        // 《title》, 『title』, 「title」: a title set in quotes of its own.
+        for (open, close) in [("《", "》"), ("『", "』"), ("「", "」")] as [(Character, Character)]
+        where title.first == open && title.last == close && title.dropFirst().dropLast().allSatisfy({ $0 != open && $0 != close }) {
             title = String(title.dropFirst().dropLast())
         }
         if creditedUnit, let colon = title.firstIndex(where: { $0 == "：" }), units.isUnit(String(title[..<colon])) {

@@ -122,6 +122,8 @@ struct CaseSegmenter {
         var anchors: [Anchor] = []
         var unitFirst: [Anchor] = []
         var unitTitled: [Anchor] = []
+        // Unit lines with text, not a title, above them: cases signed at their end (（来源：unit）).
+        var signatures: [Int] = []
         // A title above a unit line cannot reach back past the last unit line that opened a case.
         var boundary = 0
         var nextHeader = 0  // headers are in document order: the last one before `index` is found by walking on
@@ -149,13 +151,35 @@ struct CaseSegmenter {
             case .titleAndUnit, .underTitle:
                 defer { boundary = index + 1 }
                 let start = kind.isTitleAndUnit ? index : titleStart(above: index, boundary: boundary, in: paragraphs, isTitleLine: isTitleLine)
-                guard start < index || kind.isTitleAndUnit else { continue }  // a unit line with no title above opens nothing
+                guard start < index || kind.isTitleAndUnit else {
+                    // A unit line with no title above opens nothing; under a case's text it signs it.
+                    if index > 0, isProse(paragraphs[index - 1]) { signatures.append(index) }
+                    continue
+                }
                 anchors.append(anchor(openingAt: start, in: paragraphs))
             }
         }
+        if signatures.count >= 2 { anchors = (anchors + signedCases(signatures, besides: anchors, in: paragraphs, isTitleLine: isTitleLine)).sorted { $0.index < $1.index } }
         if unitFirst.count >= 2 { anchors = (anchors + unitFirst).sorted { $0.index < $1.index } }
         if unitTitled.count >= 2 { anchors = (anchors + unitTitled).sorted { $0.index < $1.index } }
         return withText(anchors, in: paragraphs)
+    }
+
+    /// Where a document signs its cases at their end (two or more signatures), each case opens at
+    /// the title over its first paragraph after the previous signature — unless an anchor already
+    /// opened one there.
+    private func signedCases(_ signatures: [Int], besides anchors: [Anchor], in paragraphs: [Paragraph],
+                             isTitleLine: (Int) -> Bool) -> [Anchor] {
+        var opened: [Anchor] = []
+        var boundary = 0
+        for signature in signatures {
+            defer { boundary = signature + 1 }
+            guard !anchors.contains(where: { (boundary..<signature).contains($0.index) }),
+                  let text = (boundary..<signature).first(where: { isProse(paragraphs[$0]) }) else { continue }
+            let start = titleStart(above: text, boundary: boundary, in: paragraphs, isTitleLine: isTitleLine)
+            if start < text { opened.append(anchor(openingAt: start, in: paragraphs)) }
+        }
+        return opened
     }
 
     /// The first of up to three title lines above a unit line (a numbered one included), not

@@ -14,7 +14,7 @@ enum Enumeration {
         case arabicDot      // 1. 1、
         case parenArabic    // （1）
         case arabicParen    // 1）
-        case circled        // ①
+        case circled        // ① (also the dingbats ❶ ➀ ➊)
 
         /// The pattern for a marker at the start of a paragraph; group 1 is the number.
         var leadingPattern: String {
@@ -29,7 +29,7 @@ enum Enumeration {
             case .arabicDot: return #"^([0-9]{1,3})(?:[.．](?![0-9])|、)"#
             case .parenArabic: return #"^（([0-9]{1,2})）"#
             case .arabicParen: return #"^([0-9]{1,2})[）)](?![0-9])"#
-            case .circled: return #"^([①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])"#
+            case .circled: return #"^([①-⑳❶-❿➀-➓])"#
             }
         }
 
@@ -40,7 +40,7 @@ enum Enumeration {
             case .parenChinese: return #"（([一二三四五六七八九十]{1,3})）"#
             case .ordinalShi: return #"(?<![统唯单同之])([一二三四五六七八九十]{1,3})是"#
             case .parenArabic: return #"（([0-9]{1,2})）"#
-            case .circled: return #"([①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])"#
+            case .circled: return #"([①-⑳❶-❿➀-➓])"#
             // 一要 inside a sentence only after a stop or a colon (…坚持做到“三要”：一要高位推动。二要…).
             case .ordinalYao: return #"(?<=[：:。；])([一二三四五六七八九十]{1,3})要(?![素求点件])"#
             case .section, .arabicDot, .ordinalDi, .arabicParen, .namedOrdinal, .sequenceWords: return nil
@@ -113,9 +113,13 @@ enum Enumeration {
     static func value(of numeral: String) -> Int? {
         if let arabic = Int(numeral) { return arabic }
         if let word = ["首先": 1, "其次": 2, "再次": 3, "最后": 4][numeral] { return word }
-        if let scalar = numeral.unicodeScalars.first, numeral.unicodeScalars.count == 1,
-           (0x2460...0x2473).contains(scalar.value) {
-            return Int(scalar.value - 0x2460 + 1)
+        if let scalar = numeral.unicodeScalars.first, numeral.unicodeScalars.count == 1 {
+            // ①–⑳, and the dingbats ❶–❿, ➀–➉, ➊–➓ (three runs of ten).
+            switch scalar.value {
+            case 0x2460...0x2473: return Int(scalar.value - 0x2460 + 1)
+            case 0x2776...0x2793: return Int((scalar.value - 0x2776) % 10 + 1)
+            default: break
+            }
         }
         return chineseNumber(numeral)
     }

@@ -46,7 +46,8 @@ import Testing
                           "ocr-scan-running-headers-title-across-page", "action-label-headers-author-unit-subtitle",
                           "markdown-levels-unnumbered-practice-meng-sumu", "web-export-pipe-headers-page-debris",
                           "centered-titles-province-parens-editor-note", "own-line-paren-markers-do-effect-sections",
-                          "tab-list-then-prose-dev-zone-units", "field-labels-practice-headers"]
+                          "tab-list-then-prose-dev-zone-units", "field-labels-practice-headers",
+                          "signed-cases-quoted-titles-dingbat-items"]
 
     @Test(arguments: layouts)
     func composedLayoutImportsAsExpected(name: String) throws {
