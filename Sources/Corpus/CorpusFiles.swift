@@ -1,6 +1,4 @@
-import Dispatch
 import Foundation
-import Synchronization
 
 /// Reads and writes the corpus: JSON Lines files, one case per line, in a directory
 /// (`Models/corpus/`), one file per source document (`<source id>.jsonl`).
@@ -34,32 +32,26 @@ public enum CorpusFiles {
         }
         // The lines decoded on every core, in chunks, each chunk's cases (or its first bad line)
         // kept in order: decoding is most of reading a large corpus, and lines share nothing.
-        let lines = lineRanges(of: data), chunkSize = 512, chunks = (lines.count + chunkSize - 1) / chunkSize
-        let results = Mutex([Result<[CaseRecord], CorpusError>?](repeating: nil, count: chunks))
-        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+        let lines = Array(lineRanges(of: data).enumerated())
+        let decoded = ChunkedWork.map(lines, chunkSize: 512) { chunk -> Result<[CaseRecord], CorpusError> in
             let decoder = JSONDecoder()
             var cases: [CaseRecord] = []
-            var outcome: Result<[CaseRecord], CorpusError>?
-            for index in (chunk * chunkSize)..<min(lines.count, (chunk + 1) * chunkSize) {
-                let line = lines[index]
-                if data[line].allSatisfy({ $0 == 0x20 || $0 == 0x0D || $0 == 0x09 }) { continue }
+            for (index, line) in chunk where !data[line].allSatisfy({ $0 == 0x20 || $0 == 0x0D || $0 == 0x09 }) {
                 do {
                     cases.append(try decoder.decode(CaseRecord.self, from: data.subdata(in: line)))
                 } catch {
-                    outcome = .failure(CorpusError.badLine(path: url.path, line: index + 1, reason: describe(error)))
-                    break
+                    return .failure(CorpusError.badLine(path: url.path, line: index + 1, reason: describe(error)))
                 }
             }
-            let result = outcome ?? .success(cases)
-            results.withLock { $0[chunk] = result }
+            return .success(cases)
         }
         // The first bad line of the file, as reading it in order would find it.
-        return try results.withLock { $0 }.flatMap { try $0!.get() }
+        return try decoded.flatMap { try $0.get() }
     }
 
     /// The byte ranges of the lines of `data` (without their LF; a last line without one
     /// counts), found on the raw buffer: `Data.split` was a quarter of a 5,000-case start-up.
-    static func lineRanges(of data: Data) -> [Range<Int>] {
+    public static func lineRanges(of data: Data) -> [Range<Int>] {
         var ranges: [Range<Int>] = []
         data.withUnsafeBytes { raw in
             var start = 0

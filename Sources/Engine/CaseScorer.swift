@@ -48,8 +48,7 @@ public final class CaseScorer: Sendable {
     /// A tag's weight: ln((N + 1)/(cases carrying it + 1)); a tag every case carries says little.
     let tagWeights: [String: Double]
     let actionTags: Set<String>
-    /// Each case's action mentions (action tags only) and their total, counted once.
-    let caseActionCounts: [[String: Int]]
+    /// Each case's action mentions (action tags only), in total.
     let caseActionTotals: [Int]
     public let taxonomy: Taxonomy
     /// Each case's place as small integers (`PlaceCodes`), and the names they number.
@@ -82,8 +81,7 @@ public final class CaseScorer: Sendable {
         }
         caseTagCounts = counts
         actionTags = actions
-        caseActionCounts = counts.map { $0.filter { actions.contains($0.key) } }
-        caseActionTotals = caseActionCounts.map { $0.values.reduce(0, +) }
+        caseActionTotals = counts.map { tags in tags.reduce(0) { $0 + (actions.contains($1.key) ? $1.value : 0) } }
         let positions = Dictionary(taxonomy.tags.enumerated().map { ($1.key, $0) }, uniquingKeysWith: { first, _ in first })
         var table = [Int32](repeating: 0, count: counts.count * taxonomy.tags.count)
         for (row, tags) in counts.enumerated() {
@@ -105,7 +103,6 @@ public final class CaseScorer: Sendable {
         let place: PlaceAgreement
         let profileTags: Set<String>
         let sortedProfileTags: [String]
-        let profileActions: Set<String>
         /// Per tag feature but the action share: the profile's tags of its group (by their
         /// position in the taxonomy) with their rarity weights, and their total.
         let tagGroups: [(tags: [(position: Int, weight: Double)], total: Double)]
@@ -129,7 +126,6 @@ public final class CaseScorer: Sendable {
             cosine: Self.scaledToBest(Self.cosines(query, byTerm: caseWeightsByTerm, rows: features.caseIds.count)),
             practiceText: Self.scaledToBest(bestPractice), attributes: attributes, place: PlaceAgreement(attributes, names: placeNames),
             profileTags: profileTags, sortedProfileTags: profileTags.sorted(),
-            profileActions: Set(profile.tags.filter { $0.group == "action" }.map(\.key)),
             tagGroups: RankingFeature.tags.map { feature in
                 let keys = Set(profile.tags.filter { $0.group == feature.tagGroup }.map(\.key)).sorted()
                 let weighted = keys.compactMap { key in tagPositions[key].map { (position: $0, weight: tagWeights[key] ?? 0) } }
@@ -155,9 +151,7 @@ public final class CaseScorer: Sendable {
             let tagRow = row * taxonomy.tags.count
             for (feature, group) in zip(RankingFeature.tags, request.tagGroups) {
                 if feature == .actionShare {
-                    let all = caseActionTotals[row]
-                    let mine = request.actionPositions.reduce(0) { $0 + Int(tagCounts[tagRow + $1]) }
-                    out[next] = all > 0 ? Double(mine) / Double(all) : 0
+                    out[next] = actionShare(request.actionPositions, row: row)
                 } else {
                     let carried = group.tags.reduce(0) { $0 + (tagCounts[tagRow + $1.position] > 0 ? $1.weight : 0) }
                     out[next] = group.total > 0 ? carried / group.total : 0
@@ -171,7 +165,7 @@ public final class CaseScorer: Sendable {
     func scoredCase(row: Int, _ request: Request, model: RankingModel, buffer: inout [Double]) -> ScoredCase {
         features(row: row, request, into: &buffer)
         let fit = RegionFit.compare(request.attributes, with: caseRegions[row])
-        let tags = request.profileActions.isEmpty ? tagShare(request.profileTags, row: row) : actionShare(request.profileActions, row: row)
+        let tags = request.actionPositions.isEmpty ? tagShare(request.profileTags, row: row) : actionShare(request.actionPositions, row: row)
         let raw = model.score(buffer)
         return ScoredCase(row: row, score: 1 / (1 + exp(-raw)), rawScore: raw, features: buffer,
                           text: request.text[row], semantic: request.semantic[row], region: fit?.score ?? 0.5, tags: tags,
@@ -213,11 +207,12 @@ public final class CaseScorer: Sendable {
             .flatMap { caseTagCounts[row][$0] != nil ? $0 : nil }
     }
 
-    /// The share of a case's action mentions that are the profile's actions (0–1).
-    func actionShare(_ actions: Set<String>, row: Int) -> Double {
-        let all = caseActionTotals[row]
+    /// The share of a case's action mentions that are the profile's actions (0–1), the actions
+    /// given by their positions in the taxonomy.
+    func actionShare(_ positions: [Int], row: Int) -> Double {
+        let all = caseActionTotals[row], tagRow = row * taxonomy.tags.count
         guard all > 0 else { return 0 }
-        return Double(actions.reduce(0) { $0 + (caseActionCounts[row][$1] ?? 0) }) / Double(all)
+        return Double(positions.reduce(0) { $0 + Int(tagCounts[tagRow + $1]) }) / Double(all)
     }
 
     /// The rarity-weighted share of the profile's tags that the case carries (0–1).

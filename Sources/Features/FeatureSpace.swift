@@ -1,7 +1,5 @@
 import Analyzer
 import Corpus
-import Dispatch
-import Synchronization
 
 /// The corpus as vectors, at two grains: each case (its whole text) and each practice (its
 /// own text, linked to its case). TF-IDF is fitted on the cases and applied to the practices,
@@ -48,17 +46,13 @@ public struct FeatureSpace: Sendable {
     /// in chunks, a segmentation workspace per chunk, the results in the texts' order. Analysis
     /// is most of a build (segmentation and tagging are per text and share nothing).
     static func analysed(_ texts: [String], analyzer: TermAnalyzer, tagger: Tagger) -> [(terms: [String], tags: [Tagger.Hit])] {
-        let chunkSize = 256, chunks = (texts.count + chunkSize - 1) / chunkSize
-        let results = Mutex([[(terms: [String], tags: [Tagger.Hit])]](repeating: [], count: chunks))
-        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+        ChunkedWork.map(texts, chunkSize: 256) { chunk in
             let workspace = SegmentationWorkspace()
-            let part = texts[(chunk * chunkSize)..<min(texts.count, (chunk + 1) * chunkSize)].map { text in
+            return chunk.map { text in
                 let normalized = analyzer.normalizer.normalize(text)
                 return (terms: analyzer.terms(normalized: normalized, workspace: workspace), tags: tagger.tags(in: normalized))
             }
-            results.withLock { $0[chunk] = part }
-        }
-        return results.withLock { $0 }.flatMap { $0 }
+        }.flatMap { $0 }
     }
 
     /// A feature space read back from its saved stage: the weights are recomputed from the

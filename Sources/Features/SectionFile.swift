@@ -1,3 +1,4 @@
+import Corpus
 import Foundation
 
 /// The container of the engine's saved stages (`features.stage`; the layout of `lsa.model`):
@@ -112,23 +113,12 @@ public enum SectionFile {
             return range
         }
 
-        /// The section's lines, cut at LF on the raw bytes (`String.split` was a seventh of a
-        /// 50,000-case start-up).
+        /// The section's lines, cut at LF on the raw bytes (`CorpusFiles.lineRanges`; `String.split`
+        /// was a seventh of a 50,000-case start-up).
         public func lines(_ name: String, count: Int) throws -> [String] {
             let range = try section(name)
-            var values: [String] = []
-            values.reserveCapacity(count)
-            if count > 0 {
-                data.withUnsafeBytes { raw in
-                    let bytes = UnsafeBufferPointer(rebasing: raw.bindMemory(to: UInt8.self)[range])
-                    var start = 0
-                    for index in 0..<bytes.count where bytes[index] == 0x0A {
-                        values.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self))
-                        start = index + 1
-                    }
-                    values.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start...]), as: UTF8.self))
-                }
-            }
+            let section = data[range]
+            let values = count == 0 ? [] : CorpusFiles.lineRanges(of: section).map { String(decoding: section[$0], as: UTF8.self) }
             guard values.count == count else { throw fail("section \(name) has \(values.count) entries, expected \(count)") }
             return values
         }
