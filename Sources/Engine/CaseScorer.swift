@@ -58,6 +58,10 @@ public final class CaseScorer: Sendable {
     /// (a request reads them by index, not by hashing tag keys), and each tag's position.
     let tagCounts: [Int32]
     let tagPositions: [String: Int]
+    /// Which tags each case carries, as bits by taxonomy position (`tagWords` words a case):
+    /// what a request's score bounds read for every case.
+    let tagBits: [UInt64]
+    let tagWords: Int
     /// The TF-IDF weights of cases and practices by term (the transposes), for the cosines of a query.
     let caseWeightsByTerm: SparseMatrix
     let practiceWeightsByTerm: SparseMatrix
@@ -88,6 +92,13 @@ public final class CaseScorer: Sendable {
             for (key, count) in tags { if let position = positions[key] { table[row * taxonomy.tags.count + position] = Int32(count) } }
         }
         tagCounts = table
+        tagWords = max((taxonomy.tags.count + 63) / 64, 1)
+        var bits = [UInt64](repeating: 0, count: counts.count * tagWords)
+        for (index, count) in table.enumerated() where count > 0 {
+            let (row, position) = index.quotientAndRemainder(dividingBy: max(taxonomy.tags.count, 1))
+            bits[row * tagWords + position / 64] |= UInt64(1) << (position % 64)
+        }
+        tagBits = bits
         tagPositions = positions
         var carrying: [String: Double] = [:]
         for tags in counts { for key in tags.keys { carrying[key, default: 0] += 1 } }
@@ -98,7 +109,7 @@ public final class CaseScorer: Sendable {
     /// What a request computes once for all cases: the text scores of every case, the profile's
     /// place and tags in the forms the features read.
     struct Request {
-        let text, semantic, cosine, practiceText: [Double]
+        let text, semantic, cosine, practiceText: ScaledToBest
         let attributes: AnalyzedProfile.Attributes
         let place: PlaceAgreement
         let profileTags: Set<String>
@@ -121,10 +132,10 @@ public final class CaseScorer: Sendable {
         if attributes.level?.value == "province" { attributes.level = nil }
         let profileTags = Set(profile.tags.map(\.key))
         return Request(
-            text: Self.scaledToBest(bm25.scores(profile.terms)),
-            semantic: Self.scaledToBest(similarity.caseScores(profile.terms).map { max($0, 0) }),
-            cosine: Self.scaledToBest(Self.cosines(query, byTerm: caseWeightsByTerm, rows: features.caseIds.count)),
-            practiceText: Self.scaledToBest(bestPractice), attributes: attributes, place: PlaceAgreement(attributes, names: placeNames),
+            text: ScaledToBest(bm25.scores(profile.terms)),
+            semantic: ScaledToBest(similarity.caseScores(profile.terms).map { max($0, 0) }),
+            cosine: ScaledToBest(Self.cosines(query, byTerm: caseWeightsByTerm, rows: features.caseIds.count)),
+            practiceText: ScaledToBest(bestPractice), attributes: attributes, place: PlaceAgreement(attributes, names: placeNames),
             profileTags: profileTags, sortedProfileTags: profileTags.sorted(),
             tagGroups: RankingFeature.tags.map { feature in
                 let keys = Set(profile.tags.filter { $0.group == feature.tagGroup }.map(\.key)).sorted()
@@ -148,17 +159,21 @@ public final class CaseScorer: Sendable {
                 out[next] = region.map { request.cosine[row] * request.place.agreement(feature, $0) } ?? 0
                 next += 1
             }
-            let tagRow = row * taxonomy.tags.count
             for (feature, group) in zip(RankingFeature.tags, request.tagGroups) {
-                if feature == .actionShare {
-                    out[next] = actionShare(request.actionPositions, row: row)
-                } else {
-                    let carried = group.tags.reduce(0) { $0 + (tagCounts[tagRow + $1.position] > 0 ? $1.weight : 0) }
-                    out[next] = group.total > 0 ? carried / group.total : 0
-                }
+                out[next] = tagFeature(feature, group, row: row, request)
                 next += 1
             }
         }
+    }
+
+    /// One tag feature of a case: the action share, or the rarity-weighted share of the
+    /// profile's tags of the feature's group that the case carries.
+    @inline(__always)
+    func tagFeature(_ feature: RankingFeature, _ group: (tags: [(position: Int, weight: Double)], total: Double), row: Int, _ request: Request) -> Double {
+        if feature == .actionShare { return actionShare(request.actionPositions, row: row) }
+        guard group.total > 0 else { return 0 }
+        let tagRow = row * taxonomy.tags.count
+        return group.tags.reduce(0) { $0 + (tagCounts[tagRow + $1.position] > 0 ? $1.weight : 0) } / group.total
     }
 
     /// A case in full, for an answer or an evaluation: its features, score and components.
@@ -180,16 +195,39 @@ public final class CaseScorer: Sendable {
     }
 
     /// The best `limit` cases that `admits` lets through, best first (ties: corpus order),
-    /// scored in full; every other case costs only its features and a dot product — no
-    /// allocation, no region fit, no sorting of the whole corpus.
-    public func best(_ profile: AnalyzedProfile, model: RankingModel, limit: Int, admits: (Int) -> Bool) -> [ScoredCase] {
+    /// scored in full. With `candidates` (the default) only the cases whose score can still make
+    /// the list get their features: the same cases as the full scan, in the same order (a test
+    /// holds the two together on the development profiles).
+    ///
+    /// Why it is exact: every case's score has an upper bound from what the request computed for
+    /// all cases anyway (`upperBounds`). The `limit`·4 cases of highest bound are scored first;
+    /// the `limit`-th best of their scores is a score some case really reaches, so a case whose
+    /// bound is below it cannot be among the best `limit`, and is skipped. At 50,000 cases most
+    /// are (its features and dot product were three quarters of a request).
+    public func best(_ profile: AnalyzedProfile, model: RankingModel, limit: Int, candidates: Bool = true,
+                     admits: (Int) -> Bool) -> [ScoredCase] {
         guard limit > 0 else { return [] }
         let request = request(profile)
         var buffer: [Double] = []
+        var threshold = -Double.infinity
+        let bounds = candidates ? upperBounds(request, model: model) : []
+        if candidates {
+            var first: [Double] = []
+            let highest = CandidateHeaps(rows: 1, capacity: limit * 4)
+            for (row, bound) in bounds.enumerated() where Float(bound) > highest.thresholds[0] { highest.offer(row: 0, index: row, score: Float(bound)) }
+            for row in highest.sorted(row: 0).map(\.index) where admits(row) {
+                features(row: row, request, into: &buffer)
+                first.append(model.score(buffer))
+            }
+            if first.count >= limit { threshold = first.sorted(by: >)[limit - 1] }
+        }
         // The best so far, best first; a case enters only when it beats the last.
         var chosen: [(row: Int, score: Double)] = []
         chosen.reserveCapacity(limit + 1)
-        for row in features.caseIds.indices where admits(row) {
+        for row in features.caseIds.indices {
+            // The bound, widened by a rounding margin: a case that might tie the threshold is scored.
+            if candidates, bounds[row] + 1e-9 < threshold { continue }
+            guard admits(row) else { continue }
             features(row: row, request, into: &buffer)
             let score = model.score(buffer)
             if chosen.count == limit, let last = chosen.last, !(score > last.score) { continue }
@@ -198,6 +236,49 @@ public final class CaseScorer: Sendable {
             if chosen.count > limit { chosen.removeLast() }
         }
         return chosen.map { scoredCase(row: $0.row, request, model: model, buffer: &buffer) }
+    }
+
+    /// Each case's highest possible score for this request: its text and tag features exactly
+    /// (the text computed for every case anyway, the tags a few table reads), and each place
+    /// feature the profile states at its most (|weight| × the case's cosine: agreements are −1…1).
+    /// Column by column over raw buffers: it runs over every case of every request.
+    func upperBounds(_ request: Request, model: RankingModel) -> [Double] {
+        let weights = model.weights, cases = features.caseIds.count, width = taxonomy.tags.count
+        let place = RankingFeature.place.filter(request.place.states).reduce(0.0) { $0 + abs(weights[$1.index]) }
+        // Scaled here by weight / best (not value / best: the margin in `best` covers the rounding).
+        let textColumns = [(request.text, weights[RankingFeature.bm25.index]), (request.cosine, weights[RankingFeature.tfidf.index] + place),
+                           (request.semantic, weights[RankingFeature.lsa.index]), (request.practiceText, weights[RankingFeature.practiceText.index])]
+            .map { column, weight in (column.values, column.best > 0 ? weight / column.best : 0) }
+        var bounds = [Double](repeating: 0, count: cases)
+        bounds.withUnsafeMutableBufferPointer { out in
+            for (column, weight) in textColumns where weight != 0 {
+                column.withUnsafeBufferPointer { values in
+                    for row in 0..<cases { out[row] += weight * values[row] }
+                }
+            }
+            // Each profile tag's part of its feature, from the bits of the tags each case
+            // carries (the count table, 44 counts a case, was a cache miss per case).
+            let tagParts = zip(RankingFeature.tags, request.tagGroups).filter { $0.0 != .actionShare && $0.1.total > 0 }.flatMap { feature, group in
+                group.tags.map { (word: $0.position / 64, bit: UInt64(1) << ($0.position % 64), add: weights[feature.index] * $0.weight / group.total) }
+            }
+            let shareWeight = request.actionPositions.isEmpty ? 0 : weights[RankingFeature.actionShare.index]
+            let actionBits = request.actionPositions.map { (word: $0 / 64, bit: UInt64(1) << ($0 % 64)) }
+            let words = tagWords
+            tagBits.withUnsafeBufferPointer { bits in
+                tagParts.withUnsafeBufferPointer { parts in
+                    for row in 0..<cases {
+                        let base = row * words
+                        var sum = 0.0
+                        for part in parts where bits[base + part.word] & part.bit != 0 { sum += part.add }
+                        // The action share at its most (1) for a case carrying one of the profile's
+                        // actions: exact, it read the count table for most cases.
+                        if shareWeight > 0, actionBits.contains(where: { bits[base + $0.word] & $0.bit != 0 }) { sum += shareWeight }
+                        out[row] += sum
+                    }
+                }
+            }
+        }
+        return bounds
     }
 
     /// The action a case mentions most (ties: taxonomy order), nil when it names none.
@@ -234,8 +315,17 @@ public final class CaseScorer: Sendable {
         return result
     }
 
-    static func scaledToBest(_ values: [Double]) -> [Double] {
-        guard let best = values.max(), best > 0 else { return values.map { _ in 0 } }
-        return values.map { $0 / best }
+    /// A text feature's values for every case, read scaled by the best case's (0 for all when
+    /// none is above 0): scaled as the few cases a request scores are read, not all in advance.
+    struct ScaledToBest {
+        let values: [Double]
+        let best: Double
+
+        init(_ values: [Double]) {
+            self.values = values
+            best = values.max() ?? 0
+        }
+
+        subscript(row: Int) -> Double { best > 0 ? values[row] / best : 0 }
     }
 }

@@ -77,6 +77,22 @@ struct PlaceAgreement {
         macroRegion = names.lookup(profile.macroRegion?.value)
     }
 
+    /// Whether the profile states what `feature` compares: if not, its agreement is 0 for every case.
+    func states(_ feature: RankingFeature) -> Bool {
+        switch feature {
+        case .terrain: terrain != 0
+        case .poverty: wantsPoor
+        case .developed: wantsDeveloped
+        case .urbanRural: urbanRural >= 0
+        case .level: level != -1
+        case .ethnic: ethnic
+        case .revolutionaryBase: base
+        case .province: province != -1
+        case .macroRegion: macroRegion != -1
+        default: false
+        }
+    }
+
     func agreement(_ feature: RankingFeature, _ source: PlaceCodes) -> Double {
         func sign(_ code: Int8) -> Double { code < 0 ? 0 : code == 1 ? 1 : -1 }
         switch feature {

@@ -48,6 +48,9 @@ public enum RankingFeature: String, CaseIterable, Sendable, Codable {
     public static let text: [RankingFeature] = [.bm25, .tfidf, .lsa, .practiceText]
     public static let tags: [RankingFeature] = [.action, .actionShare, .theme, .population, .mechanism]
 
+    /// The feature's position in `allCases` (and in a model's weights).
+    var index: Int { Self.allCases.firstIndex(of: self)! }
+
     /// The tag group a tag feature counts, nil for the others.
     var tagGroup: String? {
         switch self {

@@ -5,16 +5,16 @@
 ///
 /// `threshold(row)` is the score a new candidate must reach (−∞ while the heap is not full):
 /// callers test it before `offer`, which keeps the rare heap updates out of the hot loop.
-final class CandidateHeaps: @unchecked Sendable {
-    let rows: Int
-    let capacity: Int
+public final class CandidateHeaps: @unchecked Sendable {
+    public let rows: Int
+    public let capacity: Int
     private let scores: UnsafeMutablePointer<Float>
     private let indices: UnsafeMutablePointer<Int32>
     private let counts: UnsafeMutablePointer<Int32>
     /// Per row: the root's score when full, else −∞. Read by callers through `thresholds`.
-    let thresholds: UnsafeMutablePointer<Float>
+    public let thresholds: UnsafeMutablePointer<Float>
 
-    init(rows: Int, capacity: Int) {
+    public init(rows: Int, capacity: Int) {
         self.rows = rows
         self.capacity = capacity
         scores = .allocate(capacity: max(rows * capacity, 1))
@@ -39,7 +39,7 @@ final class CandidateHeaps: @unchecked Sendable {
 
     /// Offers `index` with `score` to `row`'s heap; a no-op when it does not beat the worst kept.
     @inline(__always)
-    func offer(row: Int, index: Int, score: Float) {
+    public func offer(row: Int, index: Int, score: Float) {
         let base = row * capacity
         let count = Int(counts[row])
         let candidate = Int32(truncatingIfNeeded: index)
@@ -80,7 +80,7 @@ final class CandidateHeaps: @unchecked Sendable {
     }
 
     /// `row`'s candidates, best first.
-    func sorted(row: Int) -> [Neighbour] {
+    public func sorted(row: Int) -> [Neighbour] {
         let base = row * capacity
         return (0..<Int(counts[row]))
             .map { Neighbour(index: Int(indices[base + $0]), score: Double(scores[base + $0])) }

@@ -55,9 +55,9 @@ import Testing
         }
     }
 
-    /// Candidate selection (`CaseScorer.best`: the best cases kept as they are scored, only
-    /// they scored in full) gives the ten cases a full sort of every case gives, on every
-    /// development profile.
+    /// Candidate selection (`CaseScorer.best`: only the cases whose score bound can reach the
+    /// list scored, the best kept as they come) gives the cases a full sort of every case gives,
+    /// on every development profile: top 10, 3 and 1, with and without a filter.
     @Test func theBestCasesAreTheFullSortsFirstTen() throws {
         let (recommender, profiles, root) = try Self.shippedEngine()
         let lines = try String(contentsOf: root.appendingPathComponent("eval/dev-profiles.jsonl"), encoding: .utf8).split(separator: "\n")
@@ -67,9 +67,16 @@ import Testing
             let analyzed = try profiles.analyze(profile)
             let all = recommender.scorer.score(analyzed, model: recommender.model)
                 .sorted { $0.rawScore > $1.rawScore || ($0.rawScore == $1.rawScore && $0.row < $1.row) }
-            let best = recommender.scorer.best(analyzed, model: recommender.model, limit: 10) { _ in true }
-            #expect(best.map(\.row) == all.prefix(10).map(\.row), "\(profile.id ?? "")")
-            #expect(best.map(\.features) == all.prefix(10).map(\.features))
+            for limit in [10, 3, 1] {
+                let best = recommender.scorer.best(analyzed, model: recommender.model, limit: limit) { _ in true }
+                let scanned = recommender.scorer.best(analyzed, model: recommender.model, limit: limit, candidates: false) { _ in true }
+                #expect(best.map(\.row) == all.prefix(limit).map(\.row), "\(profile.id ?? "") top \(limit)")
+                #expect(best.map(\.features) == all.prefix(limit).map(\.features))
+                #expect(scanned.map(\.row) == best.map(\.row))
+            }
+            let odd = all.filter { $0.row % 2 == 1 }
+            let bestOdd = recommender.scorer.best(analyzed, model: recommender.model, limit: 3) { $0 % 2 == 1 }
+            #expect(bestOdd.map(\.row) == odd.prefix(3).map(\.row), "\(profile.id ?? "") odd rows")
         }
     }
 }
