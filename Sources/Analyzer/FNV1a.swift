@@ -16,12 +16,19 @@ public struct FNV1a: Sendable {
 
     public mutating func mix(_ text: String) { mix(text.utf8) }
 
-    /// The same hash over a file's bytes, from its buffer (iterating `Data` as a sequence was
-    /// a tenth of a 5,000-case start-up).
+    /// A file's bytes, eight at a time (FNV's multiply on 64-bit words, each product folded
+    /// onto itself so that high bits reach low ones; both steps are bijections, so a changed
+    /// word always changes the value): a byte at a time was a sixth of a 50,000-case start.
+    /// The tail shorter than a word goes byte by byte.
     public mutating func mix(_ data: Data) {
         var value = self.value
         data.withUnsafeBytes { raw in
-            for byte in raw {
+            let words = raw.count / 8
+            for index in 0..<words {
+                value = (value ^ raw.loadUnaligned(fromByteOffset: index * 8, as: UInt64.self)) &* 0x100_0000_01B3
+                value ^= value >> 32
+            }
+            for byte in raw[(words * 8)...] {
                 value ^= UInt64(byte)
                 value = value &* 0x100_0000_01B3
             }

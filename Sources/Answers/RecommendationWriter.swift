@@ -2,20 +2,23 @@ import Engine
 import Features
 import Foundation
 import Regions
+import Synchronization
 
 /// Writes `recommend`'s JSON answer from pieces encoded once per practice.
 ///
 /// What a practice's item says about its source (ids, title, heading, text, region,
 /// provenance, evidence) does not depend on the request; encoding it again for every answer
-/// was a third of the daemon's time per recommendation. Those pieces are encoded at load time
-/// with the same JSONEncoder; each answer writes only what depends on the request (rank,
+/// was a third of the daemon's time per recommendation. Those pieces are encoded with the same
+/// JSONEncoder the first time a practice is answered, and kept (at load time, all of them were
+/// a third of a 50,000-case start); each answer writes only what depends on the request (rank,
 /// score, components, why and the profile, by `JSONText`) and joins them in the
 /// sorted key order JSONEncoder would use. `RecommendationJSON.envelope` encodes the whole answer the plain way; a test
 /// holds the two to the same bytes.
 public final class RecommendationWriter: Sendable {
     /// Per practice index: the fixed members of its item, as `"key":value` in key order, split
     /// around the dynamic members.
-    private let fixed: [Fixed]
+    private let fixed: Mutex<[Int: Fixed]>
+    private let recommender: Recommender
     /// Per ranking feature, `"label":…,"name":…` of its entry in `why.features`.
     private let featureMembers: [RankingFeature: [UInt8]]
 
@@ -35,27 +38,35 @@ public final class RecommendationWriter: Sendable {
     }
 
     public init(recommender: Recommender) throws {
-        let features = recommender.scorer.features
-        let encoder = AnswerEncoding.encoder
-        func member(_ key: String, _ value: some Encodable) throws -> [UInt8] {
-            Array("\"\(key)\":".utf8) + (try encoder.encode(value))
-        }
-        let comma = Array(",".utf8)
+        self.recommender = recommender
+        fixed = Mutex([:])
         featureMembers = try Dictionary(uniqueKeysWithValues: RankingFeature.allCases.map { feature in
-            (feature, try member("label", recommender.model.label(feature)) + comma + member("name", feature.rawValue))
+            (feature, try Self.member("label", recommender.model.label(feature)) + Self.comma + Self.member("name", feature.rawValue))
         })
-        fixed = try features.practiceIds.indices.map { practice in
-            let record = recommender.cases[features.practiceCaseRows[practice]]
-            let item = record.practices.first { $0.id == features.practiceIds[practice] }
-            let title: String? = record.title
-            return Fixed(
-                head: try member("case_id", record.id) + comma + member("case_title", title),
-                middle: try member("heading", item?.heading ?? "") + comma + member("practice_id", features.practiceIds[practice])
-                    + comma + member("provenance", ProvenanceAnswer(record)),
-                region: try member("region", RegionAnswer(record)),
-                text: try member("text", item?.text ?? ""),
-                evidence: try member("evidence", recommender.evidence(ofPractice: practice)))
-        }
+    }
+
+    private static let comma = Array(",".utf8)
+
+    private static func member(_ key: String, _ value: some Encodable) throws -> [UInt8] {
+        Array("\"\(key)\":".utf8) + (try AnswerEncoding.encoder.encode(value))
+    }
+
+    /// A practice's fixed pieces: encoded on its first answer, then kept.
+    private func pieces(_ practice: Int) throws -> Fixed {
+        if let known = fixed.withLock({ $0[practice] }) { return known }
+        let features = recommender.scorer.features, comma = Self.comma
+        let record = recommender.cases[features.practiceCaseRows[practice]]
+        let item = record.practices.first { $0.id == features.practiceIds[practice] }
+        let title: String? = record.title
+        let pieces = Fixed(
+            head: try Self.member("case_id", record.id) + comma + Self.member("case_title", title),
+            middle: try Self.member("heading", item?.heading ?? "") + comma + Self.member("practice_id", features.practiceIds[practice])
+                + comma + Self.member("provenance", ProvenanceAnswer(record)),
+            region: try Self.member("region", RegionAnswer(record)),
+            text: try Self.member("text", item?.text ?? ""),
+            evidence: try Self.member("evidence", recommender.evidence(ofPractice: practice)))
+        fixed.withLock { $0[practice] = pieces }
+        return pieces
     }
 
     public func envelope(_ profile: AnalyzedProfile, _ items: [Recommendation]) throws -> Data {
@@ -64,11 +75,12 @@ public final class RecommendationWriter: Sendable {
             tags: profile.tags.map { TagAnswer(key: $0.key, label: $0.label, source: $0.source) }, attributes: profile.attributes)
         // Bytes in an array reserved once (appending to Data piece by piece cost a tenth of a
         // request), turned into Data at the end.
+        let fixed = try items.map { try pieces($0.practiceIndex) }
         var output: [UInt8] = []
-        output.reserveCapacity(items.reduce(1_024) { $0 + fixed[$1.practiceIndex].size + 512 })
+        output.reserveCapacity(fixed.reduce(1_024) { $0 + $1.size + 512 })
         output.append(contentsOf: "{\"practices\":[".utf8)
         for (index, item) in items.enumerated() {
-            let pieces = fixed[item.practiceIndex], scored = item.scoredCase
+            let pieces = fixed[index], scored = item.scoredCase
             if index > 0 { output.append(UInt8(ascii: ",")) }
             output.append(UInt8(ascii: "{"))
             output.append(contentsOf: pieces.head)

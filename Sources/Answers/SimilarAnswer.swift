@@ -15,7 +15,7 @@ public enum SimilarAnswer {
 
     public static func query(text: String, tags: [Tagger.Hit]) -> Query { Query(record: nil, text: text, tags: tags) }
 
-    public static func envelope(query: Query, _ found: [SimilarCase], cases: [CaseRecord]) throws -> Data {
+    public static func envelope(query: Query, _ found: [SimilarCase], cases: CaseCatalogue) throws -> Data {
         let encodedQuery = SimilarEnvelope.Query(
             caseId: query.record?.id, title: query.record?.title, region: query.record.map(RegionAnswer.init), text: query.text,
             tags: query.record == nil ? query.tags.map { TagAnswer(key: $0.key, label: $0.label, source: "text: \($0.matched)") } : nil)
@@ -30,7 +30,7 @@ public enum SimilarAnswer {
     }
 
     /// The text form: one block per case.
-    public static func render(_ found: [SimilarCase], cases: [CaseRecord], labels: [String: String]) -> String {
+    public static func render(_ found: [SimilarCase], cases: CaseCatalogue, labels: [String: String]) -> String {
         guard !found.isEmpty else { return "（没有符合条件的案例）" }
         var lines: [String] = []
         for item in found {

@@ -36,7 +36,7 @@ public enum CorpusFiles {
         let decoded = ChunkedWork.map(lines, chunkSize: 512) { chunk -> Result<[CaseRecord], CorpusError> in
             let decoder = JSONDecoder()
             var cases: [CaseRecord] = []
-            for (index, line) in chunk where !data[line].allSatisfy({ $0 == 0x20 || $0 == 0x0D || $0 == 0x09 }) {
+            for (index, line) in chunk where !isBlank(data[line]) {
                 do {
                     cases.append(try decoder.decode(CaseRecord.self, from: data.subdata(in: line)))
                 } catch {
@@ -47,6 +47,22 @@ public enum CorpusFiles {
         }
         // The first bad line of the file, as reading it in order would find it.
         return try decoded.flatMap { try $0.get() }
+    }
+
+    /// Where each case of a corpus directory lies: its file's position in `files(in:)` and its
+    /// line's bytes, in the order `readDirectory` reads them (what `CaseCatalogue` maps).
+    public static func caseLines(in directory: URL) throws -> [CaseLine] {
+        try files(in: directory).enumerated().flatMap { index, url in
+            let data = try Data(contentsOf: url, options: .alwaysMapped)
+            return lineRanges(of: data).filter { !isBlank(data[$0]) }.map {
+                CaseLine(file: index, range: ($0.lowerBound - data.startIndex)..<($0.upperBound - data.startIndex))
+            }
+        }
+    }
+
+    /// A line of spaces, tabs or a CR only: no case (skipped where cases are read).
+    public static func isBlank(_ line: Data) -> Bool {
+        line.allSatisfy { $0 == 0x20 || $0 == 0x0D || $0 == 0x09 }
     }
 
     /// The byte ranges of the lines of `data` (without their LF; a last line without one

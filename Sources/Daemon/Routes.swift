@@ -27,19 +27,19 @@ struct Routes: Sendable {
                      body: .init(byteBuffer: ByteBuffer(string: metrics.exposition(model: store.current))))
         }
         router.get("/v1/cases") { request, _ in
-            let cases = store.current.cases
+            let cases = Array(store.current.cases)
             return wantsText(request) ? textResponse(CasesAnswer.text(cases)) : jsonResponse(try CasesAnswer.json(cases))
         }
         router.get("/v1/cases/:id") { _, context in
             let model = store.current
             let id = context.parameters.get("id") ?? ""
-            guard let record = model.cases.first(where: { $0.id == id }) else { throw unknownCase(id) }
+            guard let record = model.cases.record(id: id) else { throw unknownCase(id) }
             return jsonResponse(try CorpusFiles.lineEncoder().encode(record))
         }
         router.get("/v1/cases/:id/similar") { request, context in
             let model = store.current
             let id = context.parameters.get("id") ?? ""
-            guard let record = model.cases.first(where: { $0.id == id }) else { throw unknownCase(id) }
+            guard let record = model.cases.record(id: id) else { throw unknownCase(id) }
             // ?top=N&province=…&level=…&category=…&year=…
             let query = request.uri.queryParameters
             func integer(_ name: String, field: String) throws -> Int? {

@@ -28,7 +28,7 @@ public final class ServingModel: Sendable {
     /// dictionary through JSONSerialization per request, it was a quarter of the health check).
     let healthAnswer: Data
 
-    public var cases: [CaseRecord] { recommender.cases }
+    public var cases: CaseCatalogue { recommender.cases }
     /// Tag labels by key, for the text forms.
     public var tagLabels: [String: String] {
         Dictionary(uniqueKeysWithValues: profiles.tagger.taxonomy.tags.map { ($0.key, $0.label) })

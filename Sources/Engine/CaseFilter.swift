@@ -47,12 +47,12 @@ public struct CaseFilter: Sendable, Equatable {
 
     /// Whether a case passes; `action` is the case's Healthy China action (its document's label,
     /// else the action it mentions most).
-    func admits(_ record: CaseRecord, action: String?, categoryKey: String?) -> Bool {
+    func admits(_ record: CaseFacts, action: String?, categoryKey: String?) -> Bool {
         if let province {
             guard let theirs = record.region.province, theirs == province || theirs.hasPrefix(province) else { return false }
         }
         if let level, record.region.level != level { return false }
-        if let year, record.source.year != year { return false }
+        if let year, record.year != year { return false }
         if let categoryKey, action != categoryKey { return false }
         return true
     }

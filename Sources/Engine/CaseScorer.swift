@@ -42,9 +42,6 @@ public final class CaseScorer: Sendable {
     public let bm25: BM25
     /// The source region of each case (nil when the gazetteer does not know it).
     public let caseRegions: [RegionAttributes?]
-    /// Each case's tags with their mention counts: the case's own salient tags, and the tags
-    /// salient in one of its practices (a short case names 医共体 once, in a practice's lead).
-    public let caseTagCounts: [[String: Int]]
     /// A tag's weight: ln((N + 1)/(cases carrying it + 1)); a tag every case carries says little.
     let tagWeights: [String: Double]
     let actionTags: Set<String>
@@ -54,8 +51,10 @@ public final class CaseScorer: Sendable {
     /// Each case's place as small integers (`PlaceCodes`), and the names they number.
     let placeCodes: [PlaceCodes?]
     let placeNames: PlaceCodes.Names
-    /// Each case's tag counts by the tag's position in the taxonomy, cases × tags in one array
-    /// (a request reads them by index, not by hashing tag keys), and each tag's position.
+    /// Each case's tags with their mention counts — the case's own salient tags, and the tags
+    /// salient in one of its practices (counted once: a short case names 医共体 once, in a
+    /// practice's lead) — by the tag's position in the taxonomy, cases × tags in one array (a
+    /// request reads them by index, not by hashing tag keys), and each tag's position.
     let tagCounts: [Int32]
     let tagPositions: [String: Int]
     /// Which tags each case carries, as bits by taxonomy position (`tagWords` words a case):
@@ -68,9 +67,9 @@ public final class CaseScorer: Sendable {
 
     public init(features: FeatureSpace, space: SemanticSpace, caseRegions: [RegionAttributes?], taxonomy: Taxonomy) {
         precondition(caseRegions.count == features.caseIds.count, "one region per case")
-        self.features = features
-        similarity = TextSimilarity(features: features, space: space)
         bm25 = BM25(counts: features.caseCounts, vocabulary: features.vocabulary)
+        self.features = features.served()
+        similarity = TextSimilarity(features: self.features, space: space)
         self.caseRegions = caseRegions
         self.taxonomy = taxonomy
         var names = PlaceCodes.Names()
@@ -83,7 +82,6 @@ public final class CaseScorer: Sendable {
         for (practice, row) in features.practiceCaseRows.enumerated() {
             for hit in features.practiceTags[practice] where counts[row][hit.key] == nil { counts[row][hit.key] = 1 }
         }
-        caseTagCounts = counts
         actionTags = actions
         caseActionTotals = counts.map { tags in tags.reduce(0) { $0 + (actions.contains($1.key) ? $1.value : 0) } }
         let positions = Dictionary(taxonomy.tags.enumerated().map { ($1.key, $0) }, uniquingKeysWith: { first, _ in first })
@@ -184,7 +182,7 @@ public final class CaseScorer: Sendable {
         let raw = model.score(buffer)
         return ScoredCase(row: row, score: 1 / (1 + exp(-raw)), rawScore: raw, features: buffer,
                           text: request.text[row], semantic: request.semantic[row], region: fit?.score ?? 0.5, tags: tags,
-                          regionFit: fit, matchedTags: request.sortedProfileTags.filter { caseTagCounts[row][$0] != nil })
+                          regionFit: fit, matchedTags: request.sortedProfileTags.filter { tagCount(row: row, $0) > 0 })
     }
 
     /// Every case scored in full, in corpus order (the evaluation's input).
@@ -284,8 +282,8 @@ public final class CaseScorer: Sendable {
     /// The action a case mentions most (ties: taxonomy order), nil when it names none.
     func dominantAction(row: Int) -> String? {
         taxonomy.tags.filter { actionTags.contains($0.key) }.map(\.key)
-            .max { (caseTagCounts[row][$0] ?? 0) < (caseTagCounts[row][$1] ?? 0) }
-            .flatMap { caseTagCounts[row][$0] != nil ? $0 : nil }
+            .max { tagCount(row: row, $0) < tagCount(row: row, $1) }
+            .flatMap { tagCount(row: row, $0) > 0 ? $0 : nil }
     }
 
     /// The share of a case's action mentions that are the profile's actions (0–1), the actions
@@ -300,7 +298,17 @@ public final class CaseScorer: Sendable {
     func tagShare(_ tags: Set<String>, row: Int) -> Double {
         let all = tags.reduce(0) { $0 + (tagWeights[$1] ?? 0) }
         guard all > 0 else { return 0 }
-        return tags.reduce(0) { $0 + (caseTagCounts[row][$1] != nil ? tagWeights[$1] ?? 0 : 0) } / all
+        return tags.reduce(0) { $0 + (tagCount(row: row, $1) > 0 ? tagWeights[$1] ?? 0 : 0) } / all
+    }
+
+    /// How often case `row` mentions tag `key` (0: it does not carry it).
+    public func tagCount(row: Int, _ key: String) -> Int {
+        tagPositions[key].map { Int(tagCounts[row * taxonomy.tags.count + $0]) } ?? 0
+    }
+
+    /// The tags case `row` carries.
+    public func tagKeys(row: Int) -> Set<String> {
+        Set(taxonomy.tags.indices.filter { tagCounts[row * taxonomy.tags.count + $0] > 0 }.map { taxonomy.tags[$0].key })
     }
 
     /// The dot product of a one-row query with every row of a matrix given by its transpose (a

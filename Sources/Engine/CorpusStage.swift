@@ -1,31 +1,43 @@
+import Corpus
 import Features
 import Foundation
 
 /// The analysed corpus, saved by `practiced build` as `features.stage` and read at every start
 /// instead of segmenting and tagging every case again: the vocabulary and idf, each case's and
-/// practice's term counts and tags, and the evidence sentences of each practice. Tied to its
+/// practice's term counts and tags, the evidence sentences of each practice, and each case's
+/// `CaseFacts` (so that a start decodes no case's JSON: `CaseCatalogue`). Tied to its
 /// inputs by the same fingerprint as `lsa.model` (corpus, configuration, lexicon); refused, and
 /// computed again, when they changed.
 public struct CorpusStage: Sendable {
     public let features: FeatureSpace
     /// Per practice, the sentences with measured results an answer shows (`Recommender`).
     public let evidence: [[String]]
+    /// Per case, in the features' order: its facts, and where its line lies in the corpus files.
+    public let facts: [CaseFacts]
+    public let lines: [CaseLine]
 
-    public init(features: FeatureSpace, evidence: [[String]]) {
+    public init(features: FeatureSpace, evidence: [[String]], facts: [CaseFacts], lines: [CaseLine]) {
         precondition(evidence.count == features.practiceIds.count, "evidence for every practice")
+        precondition(facts.count == features.caseIds.count && lines.count == facts.count, "facts and a line for every case")
         self.features = features
         self.evidence = evidence
+        self.facts = facts
+        self.lines = lines
     }
 
     static let magic = "PRSTAGE1"
-    public static let formatVersion: UInt32 = 1
+    public static let formatVersion: UInt32 = 2
+    /// How a fact's line says it is absent (no title, no label…): a NUL, which no text has.
+    static let absent = "\u{0}"
 
     /// Sections: DIMS (Int64: terms, cases, practices, tag keys, matched words), TERM, CASE, PRAC (lines), PROW (Int64),
     /// IDF_ (Double), CPTR/CCOL/CVAL and PPTR/PCOL/PVAL (the count matrices, CSR: Int64 row
     /// pointers, Int32 columns, Double counts), CTGP/CTAG and PTGP/PTAG (the tag hits of cases
     /// and practices: Int64 row pointers; four Int32 per hit — tag index in TAGK/TAGG/TAGL (key,
     /// group, label lines), matched-word index in MWRD (lines), offset, count), EVNC (Int64
-    /// sentences per practice) and EVID (lines).
+    /// sentences per practice) and EVID (lines); the facts: FTTL, FCAT (title, category), FRNM,
+    /// FPRV, FPRF, FCTY, FSUB, FLVL (the region's fields) as lines, `absent` for nil, FYER (Int64,
+    /// Int64.min for nil); LINE (Int64: file, start, end of each case's line, `CaseLine`).
     public func encode(fingerprint: UInt64) -> Data {
         var file = SectionFile.Writer()
         let features = features
@@ -69,6 +81,9 @@ public struct CorpusStage: Sendable {
         file.add("MWRD", lines: words)
         file.add("EVNC", integers: evidence.map(\.count))
         file.add("EVID", lines: evidence.flatMap { $0 })
+        for (name, field) in Self.factFields { file.add(name, lines: facts.map { field($0) ?? Self.absent }) }
+        file.add("FYER", integers: facts.map { $0.year ?? Int(Int64.min) })
+        file.add("LINE", integers: lines.flatMap { [$0.file, $0.range.lowerBound, $0.range.upperBound] })
         return file.data(magic: Self.magic, version: Self.formatVersion, fingerprint: fingerprint)
     }
 
@@ -122,6 +137,27 @@ public struct CorpusStage: Sendable {
             caseIds: try file.lines("CASE", count: cases), caseCounts: try counts("C", rows: cases), caseTags: try tags("CTAG", rows: cases),
             practiceIds: try file.lines("PRAC", count: practices), practiceCaseRows: practiceCaseRows,
             practiceCounts: try counts("P", rows: practices), practiceTags: try tags("PTAG", rows: practices))
-        return CorpusStage(features: features, evidence: evidence)
+        var columns: [String: [String?]] = [:]
+        for (name, _) in factFields { columns[name] = try file.lines(name, count: cases).map { $0 == absent ? nil : $0 } }
+        let years = try file.integers("FYER", count: cases)
+        let facts = (0..<cases).map { row in
+            CaseFacts(title: columns["FTTL"]![row], category: columns["FCAT"]![row],
+                      region: RegionInfo(name: columns["FRNM"]![row] ?? "", province: columns["FPRV"]![row], prefecture: columns["FPRF"]![row],
+                                         county: columns["FCTY"]![row], subUnit: columns["FSUB"]![row], level: columns["FLVL"]![row]),
+                      year: years[row] == Int(Int64.min) ? nil : years[row])
+        }
+        let bounds = try file.integers("LINE", count: cases * 3)
+        let lines = try (0..<cases).map { row in
+            let (index, start, end) = (bounds[row * 3], bounds[row * 3 + 1], bounds[row * 3 + 2])
+            guard index >= 0, start >= 0, start <= end else { throw file.fail("section LINE: case \(row) has no line") }
+            return CaseLine(file: index, range: start..<end)
+        }
+        return CorpusStage(features: features, evidence: evidence, facts: facts, lines: lines)
     }
+
+    /// The facts saved as lines, by section name.
+    static let factFields: [(String, @Sendable (CaseFacts) -> String?)] = [
+        ("FTTL", \.title), ("FCAT", \.category), ("FRNM", \.region.name), ("FPRV", \.region.province),
+        ("FPRF", \.region.prefecture), ("FCTY", \.region.county), ("FSUB", \.region.subUnit), ("FLVL", \.region.level),
+    ]
 }

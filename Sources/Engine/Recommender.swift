@@ -30,7 +30,7 @@ public struct Recommender: Sendable {
     public let model: RankingModel
     public let practicesPerCase: Int
     /// The corpus, in the feature space's case order.
-    public let cases: [CaseRecord]
+    public let cases: CaseCatalogue
     /// Each case's Healthy China action: its document's label, else the action it mentions most.
     public let caseActions: [String?]
     /// The evidence each practice's item shows, in practice order (fixed per practice, so
@@ -41,15 +41,15 @@ public struct Recommender: Sendable {
 
     /// `evidence`: each practice's evidence sentences when already known (a saved
     /// `CorpusStage`), else chosen here from the cases (`practiceEvidence(cases:features:)`).
-    public init(scorer: CaseScorer, cases: [CaseRecord], model: RankingModel, practicesPerCase: Int, evidence: [[String]]? = nil) {
-        precondition(cases.map(\.id) == scorer.features.caseIds, "cases in the feature space's order")
+    public init(scorer: CaseScorer, cases: CaseCatalogue, model: RankingModel, practicesPerCase: Int, evidence: [[String]]? = nil) {
+        precondition(cases.ids == scorer.features.caseIds, "cases in the feature space's order")
         self.scorer = scorer
         self.cases = cases
         self.model = model
         self.practicesPerCase = max(practicesPerCase, 1)
         let actions = scorer.taxonomy.tags.filter { $0.group == "action" }
         caseActions = cases.indices.map { row in
-            if let label = cases[row].category, let key = CaseFilter.action(named: label, among: actions) { return key }
+            if let label = cases.facts[row].category, let key = CaseFilter.action(named: label, among: actions) { return key }
             return scorer.dominantAction(row: row)
         }
         var practicesOfCase = [[Int]](repeating: [], count: cases.count)
@@ -60,7 +60,8 @@ public struct Recommender: Sendable {
 
     /// The evidence each practice's item shows, in practice order: the sentences with measured
     /// results of its own text, then of its case's.
-    public static func practiceEvidence(cases: [CaseRecord], features: FeatureSpace) -> [[String]] {
+    public static func practiceEvidence(cases: some RandomAccessCollection<CaseRecord>, features: FeatureSpace) -> [[String]] {
+        let cases = Array(cases)
         let caseEvidence = cases.map { Explanation.figureSentences(in: $0.text, figures: $0.figures) }
         return features.practiceIds.indices.map { practice in
             let record = cases[features.practiceCaseRows[practice]]
@@ -91,7 +92,7 @@ public struct Recommender: Sendable {
         // first `top` cases that give, none can make it (each gives one before any gives a second).
         let candidates = scorer.best(profile, model: model, limit: top) { row in
             !practicesOfCase[row].isEmpty
-                && (filter.isEmpty || filter.admits(cases[row], action: caseActions[row], categoryKey: categoryKey))
+                && (filter.isEmpty || filter.admits(cases.facts[row], action: caseActions[row], categoryKey: categoryKey))
         }
         // Their practices, closest to the profile's words first (ties: document order).
         var ordered: [Int: [Int]] = [:]

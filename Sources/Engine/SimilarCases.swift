@@ -47,7 +47,7 @@ public struct SimilarCases: Sendable {
         guard let row = features.caseIds.firstIndex(of: id) else { throw EngineError.unknownCase(id) }
         let weightsRow = Self.singleRow(features.caseWeights, row)
         let vector = Array(scorer.similarity.space.caseVectors.row(row))
-        return try ranked(query: weightsRow, vector: vector, tags: Set(scorer.caseTagCounts[row].keys), excluding: row, top: top, filter: filter)
+        return try ranked(query: weightsRow, vector: vector, tags: scorer.tagKeys(row: row), excluding: row, top: top, filter: filter)
     }
 
     /// Cases like a text (a new case, a region's report): its terms and tags.
@@ -61,13 +61,13 @@ public struct SimilarCases: Sendable {
         let queryNorm = query.dot(row: 0, with: query, row: 0).squareRoot()
         let total = weights.semantic + weights.text + weights.tags
         let candidates = features.caseIds.indices.filter { row in
-            row != excluding && (filter.isEmpty || filter.admits(recommender.cases[row], action: recommender.caseActions[row], categoryKey: categoryKey))
+            row != excluding && (filter.isEmpty || filter.admits(recommender.cases.facts[row], action: recommender.caseActions[row], categoryKey: categoryKey))
         }
         let scored = candidates.map { row -> (row: Int, score: Double, semantic: Double, text: Double, overlap: Double, shared: Set<String>) in
             let semantic = max(SemanticSpace.cosine(vector[...], scorer.similarity.space.caseVectors.row(row)), 0)
             let caseNorm = features.caseWeights.dot(row: row, with: features.caseWeights, row: row).squareRoot()
             let text = queryNorm > 0 && caseNorm > 0 ? query.dot(row: 0, with: features.caseWeights, row: row) / (queryNorm * caseNorm) : 0
-            let theirs = Set(scorer.caseTagCounts[row].keys)
+            let theirs = scorer.tagKeys(row: row)
             let shared = tags.intersection(theirs), union = tags.union(theirs)
             let overlap = union.isEmpty ? 0 : Double(shared.count) / Double(union.count)
             let score = total > 0 ? (weights.semantic * semantic + weights.text * text + weights.tags * overlap) / total : 0

@@ -9,10 +9,11 @@ public struct FeatureSpace: Sendable {
     public let weighting: TfidfWeighting
 
     public let caseIds: [String]
-    /// cases × terms, raw term counts.
+    /// cases × terms, raw term counts. No entries in a served space (`served`).
     public let caseCounts: SparseMatrix
     /// cases × terms, TF-IDF.
     public let caseWeights: SparseMatrix
+    /// Each case's tag hits (none in a served space).
     public let caseTags: [[Tagger.Hit]]
 
     public let practiceIds: [String]
@@ -70,6 +71,31 @@ public struct FeatureSpace: Sendable {
         self.practiceCounts = practiceCounts
         practiceWeights = weighting.transform(practiceCounts)
         self.practiceTags = practiceTags
+    }
+
+    /// The space as a served engine reads it: the weights, without the counts' entries and the
+    /// tag hits (read only to build BM25's postings and the tag table, to save the stage and to
+    /// export, all before serving; at 50,000 cases they were a third of the daemon's memory).
+    /// Dimensions are kept; a hit list per row stays, empty.
+    public func served() -> FeatureSpace {
+        func empty(_ matrix: SparseMatrix) -> SparseMatrix {
+            SparseMatrix(rows: matrix.rows, columns: matrix.columns, rowPointers: [Int](repeating: 0, count: matrix.rows + 1), columnIndices: [], values: [])
+        }
+        return FeatureSpace(copying: self, caseCounts: empty(caseCounts), practiceCounts: empty(practiceCounts))
+    }
+
+    private init(copying space: FeatureSpace, caseCounts: SparseMatrix, practiceCounts: SparseMatrix) {
+        vocabulary = space.vocabulary
+        weighting = space.weighting
+        caseIds = space.caseIds
+        self.caseCounts = caseCounts
+        caseWeights = space.caseWeights
+        caseTags = [[Tagger.Hit]](repeating: [], count: space.caseIds.count)
+        practiceIds = space.practiceIds
+        practiceCaseRows = space.practiceCaseRows
+        self.practiceCounts = practiceCounts
+        practiceWeights = space.practiceWeights
+        practiceTags = [[Tagger.Hit]](repeating: [], count: space.practiceIds.count)
     }
 
     /// A new text (a query, a profile's words) in the same space: its TF-IDF row.

@@ -25,7 +25,7 @@ public struct ReportBuilder: Sendable {
         self.profiles = profiles
         self.top = top
         tagLabels = Dictionary(uniqueKeysWithValues: recommender.scorer.taxonomy.tags.map { ($0.key, $0.label) })
-        titles = recommender.cases.map { $0.title ?? "案例 \($0.id)" }
+        titles = zip(recommender.cases.facts, recommender.cases.ids).map { $0.title ?? "案例 \($1)" }
         let vectors = recommender.scorer.similarity.space.caseVectors
         coordinates = (0..<vectors.rows).map { row in
             let vector = vectors.row(row)
@@ -63,7 +63,7 @@ public struct ReportBuilder: Sendable {
             },
             chartByAction: BarChart(title: "按健康中国行动", labels: items.map { actionLabel(row: $0.scoredCase.row) }),
             chartBySource: BarChart(title: "按来源地区类型", labels: items.map { sourceKind(row: $0.scoredCase.row) }),
-            map: CaseMap(coordinates: coordinates, caseIds: recommender.cases.map(\.id), titles: titles, recommended: Set(items.map(\.caseId))),
+            map: CaseMap(coordinates: coordinates, caseIds: recommender.cases.ids, titles: titles, recommended: Set(items.map(\.caseId))),
             plan: try PlanReview.review(analyzed, builder: self),
             topHeadings: practices.prefix(3).map(\.heading),
             needCoverage: "\(answered.count)/\(needs.count)",

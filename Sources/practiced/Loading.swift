@@ -29,8 +29,7 @@ extension Settings {
     }
 
     func loadFeatureSpace() throws -> FeatureSpace {
-        try loadCorpusStage(cases: try CorpusFiles.readDirectory(corpusDirectory), fingerprint: try modelInputsFingerprint(),
-                            analyzer: try loadTermAnalyzer(), tagger: try loadTagger()).features
+        try loadCorpus(fingerprint: try modelInputsFingerprint(), analyzer: try loadTermAnalyzer(), tagger: try loadTagger()).stage.features
     }
 
     /// SVD options for a documents × terms matrix of this size, from `lsa:` in the configuration.
@@ -66,14 +65,19 @@ extension Settings {
     /// after an edit while serving, `previous` grown or shrunk to the corpus: `editedModel`).
     /// The corpus is read, and the lexicon loaded, once for the features and the profiles.
     func loadRecommender(editing previous: LSAModel? = nil) throws -> LoadedEngine {
-        let cases = try CorpusFiles.readDirectory(corpusDirectory)
         let analyzer = try loadTermAnalyzer(), tagger = try loadTagger(), gazetteer = try loadGazetteer()
         let fingerprint = try modelInputsFingerprint()
-        let stage = try loadCorpusStage(cases: cases, fingerprint: fingerprint, analyzer: analyzer, tagger: tagger)
+        let (stage, cases) = try loadCorpus(fingerprint: fingerprint, analyzer: analyzer, tagger: tagger)
         let features = stage.features
-        let caseRegions = cases.map { record in
-            gazetteer.attributes(province: record.region.province, prefecture: record.region.prefecture,
-                                 county: record.region.county, subUnit: record.region.subUnit)
+        // Each place resolved once: a library repeats its counties (resolving every case was a
+        // tenth of a 50,000-case start).
+        var resolved: [[String?]: RegionAttributes?] = [:]
+        let caseRegions = cases.facts.map { facts in
+            let region = facts.region, key = [region.province, region.prefecture, region.county, region.subUnit]
+            if let known = resolved[key] { return known }
+            let attributes = gazetteer.attributes(province: region.province, prefecture: region.prefecture, county: region.county, subUnit: region.subUnit)
+            resolved[key] = attributes
+            return attributes
         }
         let model = try previous.map { try editedModel(from: $0, cases: cases, analyzer: analyzer, fingerprint: fingerprint, features: features) }
             ?? loadModel(fingerprint: fingerprint, features: features)
@@ -98,7 +102,7 @@ extension Settings {
 /// The engine on the current corpus and model, with what it was built from.
 struct LoadedEngine {
     let recommender: Recommender
-    let cases: [CaseRecord]
+    let cases: CaseCatalogue
     let profiles: ProfileAnalyzer
     /// The reduced space as built (or grown) and saved.
     let model: LSAModel

@@ -13,25 +13,29 @@ extension Settings {
     /// The analysed corpus (`CorpusStage`), beside the model and under the same fingerprint.
     var stageFile: URL { modelDirectory.appendingPathComponent("features.stage") }
 
-    /// The analysed corpus: read from `features.stage` when it was computed from the inputs of
-    /// now (and covers these cases); else analysed — every case segmented and tagged — and
-    /// written for the next start.
-    func loadCorpusStage(cases: [CaseRecord], fingerprint: UInt64, analyzer: TermAnalyzer, tagger: Tagger) throws -> CorpusStage {
+    /// The analysed corpus and its cases: the stage read from `features.stage` when it was
+    /// computed from the inputs of now, the cases mapped from their files and decoded only when
+    /// an answer shows them (`CaseCatalogue`); else every case read, segmented and tagged, and
+    /// the stage written for the next start.
+    func loadCorpus(fingerprint: UInt64, analyzer: TermAnalyzer, tagger: Tagger) throws -> (stage: CorpusStage, cases: CaseCatalogue) {
         if FileManager.default.fileExists(atPath: stageFile.path) {
             do {
                 // Mapped, not read: decoded in place, without a copy of the whole file (400 MB at
                 // 50,000 cases).
                 let stage = try CorpusStage.decode(Data(contentsOf: stageFile, options: .alwaysMapped), path: stageFile.path, expectedFingerprint: fingerprint)
-                if stage.features.caseIds == cases.map(\.id) { return stage }
-                printError("note: \(stageFile.path) holds other cases; analysing the corpus again")
+                return (stage, try CaseCatalogue(directory: corpusDirectory, ids: stage.features.caseIds, facts: stage.facts, lines: stage.lines))
             } catch let error as SectionFileError {
+                printError("note: \(error); analysing the corpus again")
+            } catch let error as CorpusError {
                 printError("note: \(error); analysing the corpus again")
             }
         }
-        let features = FeatureSpace(cases: cases, analyzer: analyzer, tagger: tagger)
-        let stage = CorpusStage(features: features, evidence: Recommender.practiceEvidence(cases: cases, features: features))
+        let records = try CorpusFiles.readDirectory(corpusDirectory)
+        let features = FeatureSpace(cases: records, analyzer: analyzer, tagger: tagger)
+        let stage = CorpusStage(features: features, evidence: Recommender.practiceEvidence(cases: records, features: features),
+                                facts: records.map(CaseFacts.init), lines: try CorpusFiles.caseLines(in: corpusDirectory))
         try CorpusFiles.writeAtomically(stage.encode(fingerprint: fingerprint), to: stageFile)
-        return stage
+        return (stage, CaseCatalogue(records: records))
     }
 
     /// Identifies everything a model depends on: the corpus files, the configuration files that
@@ -41,7 +45,7 @@ extension Settings {
         var hash = FNV1a()
         for file in try CorpusFiles.files(in: corpusDirectory) {
             hash.mix(file.lastPathComponent)
-            hash.mix(try Data(contentsOf: file))
+            hash.mix(try Data(contentsOf: file, options: .alwaysMapped))
         }
         for file in [stopWords, domainDictionary, taxonomyFile] {
             hash.mix((try? Data(contentsOf: file)) ?? Data())
@@ -56,8 +60,7 @@ extension Settings {
     @discardableResult
     func buildModel(fingerprint given: UInt64? = nil, features givenFeatures: FeatureSpace? = nil) throws -> (model: LSAModel, features: FeatureSpace) {
         let fingerprint = try given ?? modelInputsFingerprint()
-        let features = try givenFeatures ?? loadCorpusStage(cases: try CorpusFiles.readDirectory(corpusDirectory), fingerprint: fingerprint,
-                                                     analyzer: try loadTermAnalyzer(), tagger: try loadTagger()).features
+        let features = try givenFeatures ?? loadCorpus(fingerprint: fingerprint, analyzer: try loadTermAnalyzer(), tagger: try loadTagger()).stage.features
         let options = try svdOptions(rows: features.caseWeights.rows, columns: features.caseWeights.columns)
         let space = try SemanticSpace(features: features, options: options)
         let model = LSAModel(fingerprint: fingerprint, features: features, space: space)
@@ -83,10 +86,10 @@ extension Settings {
     /// an SVD: cases gone are dropped and new ones folded in (`LSAModel.foldingIn`), and the
     /// result is written under the edited inputs' fingerprint. A full build instead when folded
     /// cases would be more than `lsa.refit_share` of the corpus.
-    func editedModel(from previous: LSAModel, cases: [CaseRecord], analyzer: TermAnalyzer, fingerprint: UInt64,
+    func editedModel(from previous: LSAModel, cases: CaseCatalogue, analyzer: TermAnalyzer, fingerprint: UInt64,
                      features: FeatureSpace) throws -> LSAModel {
-        let known = Set(previous.caseIds), present = Set(cases.map(\.id))
-        let added = cases.filter { !known.contains($0.id) }
+        let known = Set(previous.caseIds), present = Set(cases.ids)
+        let added = cases.indices.filter { !known.contains(cases.ids[$0]) }.map { cases[$0] }
         let kept = previous.removing(caseIds: known.subtracting(present))
         guard Double(kept.foldedCaseCount + added.count) <= lsa.refitShare * Double(cases.count) else {
             return try buildModel(fingerprint: fingerprint, features: features).model

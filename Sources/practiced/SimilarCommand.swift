@@ -59,7 +59,7 @@ struct SimilarCommand: AsyncParsableCommand {
             let found: [SimilarCase]
             if let caseId {
                 found = try similar.similar(toCase: caseId, top: top, filter: filterOptions.filter)
-                query = SimilarAnswer.query(case: engine.cases.first { $0.id == caseId }!)
+                query = SimilarAnswer.query(case: engine.cases.record(id: caseId)!)
             } else {
                 let analyzer = engine.profiles
                 try analyzer.checkLength(of: text)

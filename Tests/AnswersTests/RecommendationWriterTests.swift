@@ -32,7 +32,7 @@ import Testing
             gazetteer.attributes(province: $0.region.province, prefecture: $0.region.prefecture, county: $0.region.county, subUnit: $0.region.subUnit)
         }
         let scorer = CaseScorer(features: features, space: space, caseRegions: regions, taxonomy: tagger.taxonomy)
-        let recommender = Recommender(scorer: scorer, cases: cases, model: try RankingModel.load(from: config.appendingPathComponent("ranking-model.json")), practicesPerCase: 2)
+        let recommender = Recommender(scorer: scorer, cases: CaseCatalogue(records: cases), model: try RankingModel.load(from: config.appendingPathComponent("ranking-model.json")), practicesPerCase: 2)
         let profiles = ProfileAnalyzer(analyzer: analyzer, tagger: tagger, gazetteer: gazetteer,
                                        cues: try ProfileCues.load(from: config.appendingPathComponent("profile-cues.json")))
         return (recommender, profiles, root)

@@ -45,7 +45,7 @@ import Testing
 
     @Test func filtersAdmitByProvinceLevelCategoryAndYear() throws {
         let taxonomy = try Taxonomy.load(from: projectRoot.appendingPathComponent("config/taxonomy.json"))
-        let source = record(text: "", practices: [], figures: [], category: "健康知识普及行动")
+        let source = CaseFacts(record(text: "", practices: [], figures: [], category: "健康知识普及行动"))
         let category = try CaseFilter(category: "健康知识普及").validated(taxonomy: taxonomy)
         #expect(category == "health_literacy")
         #expect(CaseFilter(province: "河南").admits(source, action: "health_literacy", categoryKey: nil))
