@@ -1,8 +1,8 @@
+import Corpus
 import Engine
 import Features
 import Foundation
 import Regions
-import Synchronization
 
 /// Writes `recommend`'s JSON answer from pieces encoded once per practice.
 ///
@@ -17,7 +17,7 @@ import Synchronization
 public final class RecommendationWriter: Sendable {
     /// Per practice index: the fixed members of its item, as `"key":value` in key order, split
     /// around the dynamic members.
-    private let fixed: Mutex<[Int: Fixed]>
+    private let fixed = Memo<Fixed>()
     private let recommender: Recommender
     /// Per ranking feature, `"label":…,"name":…` of its entry in `why.features`.
     private let featureMembers: [RankingFeature: [UInt8]]
@@ -39,7 +39,6 @@ public final class RecommendationWriter: Sendable {
 
     public init(recommender: Recommender) throws {
         self.recommender = recommender
-        fixed = Mutex([:])
         featureMembers = try Dictionary(uniqueKeysWithValues: RankingFeature.allCases.map { feature in
             (feature, try Self.member("label", recommender.model.label(feature)) + Self.comma + Self.member("name", feature.rawValue))
         })
@@ -53,7 +52,10 @@ public final class RecommendationWriter: Sendable {
 
     /// A practice's fixed pieces: encoded on its first answer, then kept.
     private func pieces(_ practice: Int) throws -> Fixed {
-        if let known = fixed.withLock({ $0[practice] }) { return known }
+        try fixed.value(practice) { try encodedPieces(practice) }
+    }
+
+    private func encodedPieces(_ practice: Int) throws -> Fixed {
         let features = recommender.scorer.features, comma = Self.comma
         let record = recommender.cases[features.practiceCaseRows[practice]]
         let item = record.practices.first { $0.id == features.practiceIds[practice] }
@@ -65,7 +67,6 @@ public final class RecommendationWriter: Sendable {
             region: try Self.member("region", RegionAnswer(record)),
             text: try Self.member("text", item?.text ?? ""),
             evidence: try Self.member("evidence", recommender.evidence(ofPractice: practice)))
-        fixed.withLock { $0[practice] = pieces }
         return pieces
     }
 

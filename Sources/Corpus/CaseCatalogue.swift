@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 
 /// What every start and every request needs of every case, without its texts: its title, its
 /// Healthy China action label, where it comes from and the year of its document (what filters,
@@ -51,7 +50,7 @@ public final class CaseCatalogue: RandomAccessCollection, Sendable {
     private let lines: [CaseLine]
     private let paths: [String]
     /// The cases decoded so far, by row.
-    private let decoded: Mutex<[Int: CaseRecord]>
+    private let decoded: Memo<CaseRecord>
     private let rowsById: [String: Int]
 
     public var startIndex: Int { 0 }
@@ -64,7 +63,7 @@ public final class CaseCatalogue: RandomAccessCollection, Sendable {
         files = []
         lines = []
         paths = []
-        decoded = Mutex(Dictionary(uniqueKeysWithValues: records.enumerated().map { ($0.offset, $0.element) }))
+        decoded = Memo(Dictionary(uniqueKeysWithValues: records.enumerated().map { ($0.offset, $0.element) }))
         rowsById = Dictionary(records.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { first, _ in first })
     }
 
@@ -92,24 +91,21 @@ public final class CaseCatalogue: RandomAccessCollection, Sendable {
         self.files = files
         self.lines = lines
         paths = urls.map(\.path)
-        decoded = Mutex([:])
+        decoded = Memo()
         rowsById = Dictionary(ids.enumerated().map { ($0.element, $0.offset) }, uniquingKeysWith: { first, _ in first })
     }
 
     /// The case at `row`, decoded on first use.
     public subscript(row: Int) -> CaseRecord {
-        if let record = decoded.withLock({ $0[row] }) { return record }
-        let line = lines[row]
-        // The bytes the stage was built from (same fingerprint): they decoded then.
-        let record: CaseRecord
-        do {
-            let file = files[line.file]
-            record = try JSONDecoder().decode(CaseRecord.self, from: file.subdata(in: (file.startIndex + line.range.lowerBound)..<(file.startIndex + line.range.upperBound)))
-        } catch {
-            fatalError("\(paths[line.file]): the case line of \(ids[row]) no longer decodes (\(error)); the corpus was changed in place while served")
+        decoded.value(row) {
+            let line = lines[row], file = files[line.file]
+            // The bytes the stage was built from (same fingerprint): they decoded then.
+            do {
+                return try JSONDecoder().decode(CaseRecord.self, from: file.subdata(in: (file.startIndex + line.range.lowerBound)..<(file.startIndex + line.range.upperBound)))
+            } catch {
+                fatalError("\(paths[line.file]): the case line of \(ids[row]) no longer decodes (\(error)); the corpus was changed in place while served")
+            }
         }
-        decoded.withLock { $0[row] = record }
-        return record
     }
 
     /// The row of case `id`, nil when the corpus has none.

@@ -279,6 +279,25 @@ public final class CaseScorer: Sendable {
         return bounds
     }
 
+    /// The TF-IDF dot product of a one-row query with practice `practice`, read from the
+    /// practices' term-major weights (a binary search in each query term's postings): the sum
+    /// `query.dot(row: 0, with: practiceWeights, row: practice)` makes, term by term in the same
+    /// order, so the same value — without keeping the practice-major copy.
+    public func practiceCloseness(_ query: SparseMatrix, practice: Int) -> Double {
+        var sum = 0.0
+        let terms = query.row(0), target = Int32(practice)
+        for (term, weight) in zip(terms.columns, terms.values) {
+            let postings = practiceWeightsByTerm.row(Int(term))
+            var low = postings.columns.startIndex, high = postings.columns.endIndex
+            while low < high {
+                let middle = (low + high) / 2
+                if postings.columns[middle] < target { low = middle + 1 } else { high = middle }
+            }
+            if low < postings.columns.endIndex, postings.columns[low] == target { sum += weight * postings.values[low] }
+        }
+        return sum
+    }
+
     /// The action a case mentions most (ties: taxonomy order), nil when it names none.
     func dominantAction(row: Int) -> String? {
         taxonomy.tags.filter { actionTags.contains($0.key) }.map(\.key)

@@ -4,29 +4,25 @@ import Foundation
 
 /// The analysed corpus, saved by `practiced build` as `features.stage` and read at every start
 /// instead of segmenting and tagging every case again: the vocabulary and idf, each case's and
-/// practice's term counts and tags, the evidence sentences of each practice, and each case's
+/// practice's term counts and tags, and each case's
 /// `CaseFacts` (so that a start decodes no case's JSON: `CaseCatalogue`). Tied to its
 /// inputs by the same fingerprint as `lsa.model` (corpus, configuration, lexicon); refused, and
 /// computed again, when they changed.
 public struct CorpusStage: Sendable {
     public let features: FeatureSpace
-    /// Per practice, the sentences with measured results an answer shows (`Recommender`).
-    public let evidence: [[String]]
     /// Per case, in the features' order: its facts, and where its line lies in the corpus files.
     public let facts: [CaseFacts]
     public let lines: [CaseLine]
 
-    public init(features: FeatureSpace, evidence: [[String]], facts: [CaseFacts], lines: [CaseLine]) {
-        precondition(evidence.count == features.practiceIds.count, "evidence for every practice")
+    public init(features: FeatureSpace, facts: [CaseFacts], lines: [CaseLine]) {
         precondition(facts.count == features.caseIds.count && lines.count == facts.count, "facts and a line for every case")
         self.features = features
-        self.evidence = evidence
         self.facts = facts
         self.lines = lines
     }
 
     static let magic = "PRSTAGE1"
-    public static let formatVersion: UInt32 = 2
+    public static let formatVersion: UInt32 = 3
     /// How a fact's line says it is absent (no title, no label…): a NUL, which no text has.
     static let absent = "\u{0}"
 
@@ -34,8 +30,7 @@ public struct CorpusStage: Sendable {
     /// IDF_ (Double), CPTR/CCOL/CVAL and PPTR/PCOL/PVAL (the count matrices, CSR: Int64 row
     /// pointers, Int32 columns, Double counts), CTGP/CTAG and PTGP/PTAG (the tag hits of cases
     /// and practices: Int64 row pointers; four Int32 per hit — tag index in TAGK/TAGG/TAGL (key,
-    /// group, label lines), matched-word index in MWRD (lines), offset, count), EVNC (Int64
-    /// sentences per practice) and EVID (lines); the facts: FTTL, FCAT (title, category), FRNM,
+    /// group, label lines), matched-word index in MWRD (lines), offset, count); the facts: FTTL, FCAT (title, category), FRNM,
     /// FPRV, FPRF, FCTY, FSUB, FLVL (the region's fields) as lines, `absent` for nil, FYER (Int64,
     /// Int64.min for nil); LINE (Int64: file, start, end of each case's line, `CaseLine`).
     public func encode(fingerprint: UInt64) -> Data {
@@ -79,8 +74,6 @@ public struct CorpusStage: Sendable {
         file.add("TAGG", lines: groups)
         file.add("TAGL", lines: labels)
         file.add("MWRD", lines: words)
-        file.add("EVNC", integers: evidence.map(\.count))
-        file.add("EVID", lines: evidence.flatMap { $0 })
         for (name, field) in Self.factFields { file.add(name, lines: facts.map { field($0) ?? Self.absent }) }
         file.add("FYER", integers: facts.map { $0.year ?? Int(Int64.min) })
         file.add("LINE", integers: lines.flatMap { [$0.file, $0.range.lowerBound, $0.range.upperBound] })
@@ -123,14 +116,6 @@ public struct CorpusStage: Sendable {
         }
         let practiceCaseRows = try file.integers("PROW", count: practices)
         guard practiceCaseRows.allSatisfy({ (0..<max(cases, 1)).contains($0) }) else { throw file.fail("a practice points outside the cases") }
-        let evidenceCounts = try file.integers("EVNC", count: practices)
-        guard evidenceCounts.allSatisfy({ $0 >= 0 }) else { throw file.fail("negative evidence counts") }
-        let sentences = try file.lines("EVID", count: evidenceCounts.reduce(0, +))
-        var evidence: [[String]] = [], next = 0
-        for count in evidenceCounts {
-            evidence.append(Array(sentences[next..<(next + count)]))
-            next += count
-        }
         let features = FeatureSpace(
             vocabulary: Vocabulary(sortedTerms: try file.lines("TERM", count: terms)),
             weighting: TfidfWeighting(inverseDocumentFrequency: try file.doubles("IDF_", count: terms), documentCount: cases),
@@ -152,7 +137,7 @@ public struct CorpusStage: Sendable {
             guard index >= 0, start >= 0, start <= end else { throw file.fail("section LINE: case \(row) has no line") }
             return CaseLine(file: index, range: start..<end)
         }
-        return CorpusStage(features: features, evidence: evidence, facts: facts, lines: lines)
+        return CorpusStage(features: features, facts: facts, lines: lines)
     }
 
     /// The facts saved as lines, by section name.

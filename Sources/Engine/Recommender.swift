@@ -33,15 +33,13 @@ public struct Recommender: Sendable {
     public let cases: CaseCatalogue
     /// Each case's Healthy China action: its document's label, else the action it mentions most.
     public let caseActions: [String?]
-    /// The evidence each practice's item shows, in practice order (fixed per practice, so
-    /// chosen once here: the choice compares sentences, which cost a tenth of a request).
-    let practiceEvidence: [[String]]
+    /// The evidence each practice's item shows (fixed per practice, so chosen once, when the
+    /// practice is first answered: the choice compares sentences, a tenth of a request).
+    let practiceEvidence: Memo<[String]>
     /// Each case's practices, in document order.
     let practicesOfCase: [[Int]]
 
-    /// `evidence`: each practice's evidence sentences when already known (a saved
-    /// `CorpusStage`), else chosen here from the cases (`practiceEvidence(cases:features:)`).
-    public init(scorer: CaseScorer, cases: CaseCatalogue, model: RankingModel, practicesPerCase: Int, evidence: [[String]]? = nil) {
+    public init(scorer: CaseScorer, cases: CaseCatalogue, model: RankingModel, practicesPerCase: Int) {
         precondition(cases.ids == scorer.features.caseIds, "cases in the feature space's order")
         self.scorer = scorer
         self.cases = cases
@@ -55,27 +53,19 @@ public struct Recommender: Sendable {
         var practicesOfCase = [[Int]](repeating: [], count: cases.count)
         for (practice, row) in scorer.features.practiceCaseRows.enumerated() { practicesOfCase[row].append(practice) }
         self.practicesOfCase = practicesOfCase
-        practiceEvidence = evidence ?? Self.practiceEvidence(cases: cases, features: scorer.features)
+        practiceEvidence = Memo()
     }
 
-    /// The evidence each practice's item shows, in practice order: the sentences with measured
-    /// results of its own text, then of its case's.
-    public static func practiceEvidence(cases: some RandomAccessCollection<CaseRecord>, features: FeatureSpace) -> [[String]] {
-        let cases = Array(cases)
-        let caseEvidence = cases.map { Explanation.figureSentences(in: $0.text, figures: $0.figures) }
-        return features.practiceIds.indices.map { practice in
-            let record = cases[features.practiceCaseRows[practice]]
+    /// The sentences with measured results a practice's item shows: those of its own text, then
+    /// of its case's. Fixed per practice.
+    public func evidence(ofPractice practice: Int) -> [String] {
+        practiceEvidence.value(practice) {
+            let features = scorer.features, record = cases[features.practiceCaseRows[practice]]
             let text = record.practices.first { $0.id == features.practiceIds[practice] }?.text ?? ""
             return Explanation.evidence(
                 own: Explanation.figureSentences(in: text, figures: record.figures),
-                others: caseEvidence[features.practiceCaseRows[practice]])
+                others: Explanation.figureSentences(in: record.text, figures: record.figures))
         }
-    }
-
-    /// The sentences with measured results a practice's item shows (its own first, then its
-    /// case's): fixed per practice.
-    public func evidence(ofPractice practice: Int) -> [String] {
-        practiceEvidence[practice]
     }
 
     /// The best `top` practices; throws `ProfileError` when a filter names nothing that exists.
@@ -97,7 +87,7 @@ public struct Recommender: Sendable {
         // Their practices, closest to the profile's words first (ties: document order).
         var ordered: [Int: [Int]] = [:]
         for scored in candidates {
-            let closeness = practicesOfCase[scored.row].map { query.dot(row: 0, with: features.practiceWeights, row: $0) }
+            let closeness = practicesOfCase[scored.row].map { scorer.practiceCloseness(query, practice: $0) }
             ordered[scored.row] = practicesOfCase[scored.row].indices
                 .sorted { closeness[$0] > closeness[$1] || (closeness[$0] == closeness[$1] && $0 < $1) }
                 .map { practicesOfCase[scored.row][$0] }

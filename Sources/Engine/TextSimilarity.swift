@@ -8,10 +8,9 @@ public struct TextSimilarity: Sendable {
     public let space: SemanticSpace
     /// V_k in row-major order, converted once (not on every query: it is terms × k values).
     let basis: RowMajorMatrix
-    /// The case and practice vectors scaled to unit length once, so that a query's cosines are
-    /// one matrix–vector product (BLAS) instead of a norm per row per request.
+    /// The case vectors scaled to unit length once, so that a query's cosines are one
+    /// matrix–vector product (BLAS) instead of a norm per row per request.
     let unitCases: RowMajorMatrix
-    let unitPractices: RowMajorMatrix
 
     public init(features: FeatureSpace, space: SemanticSpace) {
         precondition(features.caseIds.count == space.caseVectors.rows, "features and model disagree on the cases")
@@ -19,7 +18,6 @@ public struct TextSimilarity: Sendable {
         self.space = space
         basis = RowMajorMatrix(space.termBasis)
         unitCases = SemanticSpace.normalizedRows(space.caseVectors)
-        unitPractices = SemanticSpace.normalizedRows(space.practiceVectors)
     }
 
     /// The query's vector in the LSA space (k values; zero when no term is known).
@@ -27,9 +25,10 @@ public struct TextSimilarity: Sendable {
         Array(SparseProducts.multiply(features.weights(of: terms), basis).row(0))
     }
 
-    /// Cosine of the query with every practice, in practice order.
+    /// Cosine of the query with every practice, in practice order (for the evaluation: the
+    /// practice vectors scaled per call, not kept scaled in a served engine).
     public func practiceScores(_ terms: [String]) -> [Double] {
-        scores(vector(of: terms), against: unitPractices)
+        scores(vector(of: terms), against: SemanticSpace.normalizedRows(space.practiceVectors))
     }
 
     /// Cosine of the query with every case, in case order.

@@ -20,6 +20,7 @@ public struct FeatureSpace: Sendable {
     /// Row of each practice's case in the case matrices.
     public let practiceCaseRows: [Int]
     public let practiceCounts: SparseMatrix
+    /// practices × terms, TF-IDF. No entries in a served space (`served`).
     public let practiceWeights: SparseMatrix
     public let practiceTags: [[Tagger.Hit]]
 
@@ -73,18 +74,19 @@ public struct FeatureSpace: Sendable {
         self.practiceTags = practiceTags
     }
 
-    /// The space as a served engine reads it: the weights, without the counts' entries and the
-    /// tag hits (read only to build BM25's postings and the tag table, to save the stage and to
-    /// export, all before serving; at 50,000 cases they were a third of the daemon's memory).
-    /// Dimensions are kept; a hit list per row stays, empty.
+    /// The space as a served engine reads it: the case weights, without the counts' entries, the
+    /// practice weights' and the tag hits (read only to build BM25's postings, the term-major
+    /// practice weights and the tag table, to save the stage and to export, all before serving;
+    /// at 50,000 cases they were a third of the daemon's memory). Dimensions are kept; a hit
+    /// list per row stays, empty.
     public func served() -> FeatureSpace {
         func empty(_ matrix: SparseMatrix) -> SparseMatrix {
             SparseMatrix(rows: matrix.rows, columns: matrix.columns, rowPointers: [Int](repeating: 0, count: matrix.rows + 1), columnIndices: [], values: [])
         }
-        return FeatureSpace(copying: self, caseCounts: empty(caseCounts), practiceCounts: empty(practiceCounts))
+        return FeatureSpace(copying: self, caseCounts: empty(caseCounts), practiceCounts: empty(practiceCounts), practiceWeights: empty(practiceWeights))
     }
 
-    private init(copying space: FeatureSpace, caseCounts: SparseMatrix, practiceCounts: SparseMatrix) {
+    private init(copying space: FeatureSpace, caseCounts: SparseMatrix, practiceCounts: SparseMatrix, practiceWeights: SparseMatrix) {
         vocabulary = space.vocabulary
         weighting = space.weighting
         caseIds = space.caseIds
@@ -94,7 +96,7 @@ public struct FeatureSpace: Sendable {
         practiceIds = space.practiceIds
         practiceCaseRows = space.practiceCaseRows
         self.practiceCounts = practiceCounts
-        practiceWeights = space.practiceWeights
+        self.practiceWeights = practiceWeights
         practiceTags = [[Tagger.Hit]](repeating: [], count: space.practiceIds.count)
     }
 

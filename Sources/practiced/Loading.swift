@@ -85,8 +85,7 @@ extension Settings {
         let rankingModel = try RankingModel.load(from: ranking.modelFile)
         let profiles = ProfileAnalyzer(analyzer: analyzer, tagger: tagger, gazetteer: gazetteer, cues: try ProfileCues.load(from: profileCuesFile),
                                        maxTextCharacters: maxTextCharacters)
-        let recommender = Recommender(scorer: scorer, cases: cases, model: rankingModel, practicesPerCase: ranking.practicesPerCase,
-                                      evidence: stage.evidence)
+        let recommender = Recommender(scorer: scorer, cases: cases, model: rankingModel, practicesPerCase: ranking.practicesPerCase)
         return LoadedEngine(recommender: recommender, cases: cases, profiles: profiles, model: model)
     }
 

@@ -32,8 +32,7 @@ extension Settings {
         }
         let records = try CorpusFiles.readDirectory(corpusDirectory)
         let features = FeatureSpace(cases: records, analyzer: analyzer, tagger: tagger)
-        let stage = CorpusStage(features: features, evidence: Recommender.practiceEvidence(cases: records, features: features),
-                                facts: records.map(CaseFacts.init), lines: try CorpusFiles.caseLines(in: corpusDirectory))
+        let stage = CorpusStage(features: features, facts: records.map(CaseFacts.init), lines: try CorpusFiles.caseLines(in: corpusDirectory))
         try CorpusFiles.writeAtomically(stage.encode(fingerprint: fingerprint), to: stageFile)
         return (stage, CaseCatalogue(records: records))
     }
