@@ -13,16 +13,21 @@ public struct CorpusStage: Sendable {
     /// Per case, in the features' order: its facts, and where its line lies in the corpus files.
     public let facts: [CaseFacts]
     public let lines: [CaseLine]
+    /// Per case, a hash of its line's bytes: after an edit, a line with a known hash is a case
+    /// already analysed (`FeatureSpace.edited`).
+    public let lineHashes: [UInt64]
 
-    public init(features: FeatureSpace, facts: [CaseFacts], lines: [CaseLine]) {
-        precondition(facts.count == features.caseIds.count && lines.count == facts.count, "facts and a line for every case")
+    public init(features: FeatureSpace, facts: [CaseFacts], lines: [CaseLine], lineHashes: [UInt64]) {
+        precondition(facts.count == features.caseIds.count && lines.count == facts.count && lineHashes.count == lines.count,
+                     "facts and a line for every case")
         self.features = features
         self.facts = facts
         self.lines = lines
+        self.lineHashes = lineHashes
     }
 
     static let magic = "PRSTAGE1"
-    public static let formatVersion: UInt32 = 3
+    public static let formatVersion: UInt32 = 4
     /// How a fact's line says it is absent (no title, no label…): a NUL, which no text has.
     static let absent = "\u{0}"
 
@@ -32,7 +37,7 @@ public struct CorpusStage: Sendable {
     /// and practices: Int64 row pointers; four Int32 per hit — tag index in TAGK/TAGG/TAGL (key,
     /// group, label lines), matched-word index in MWRD (lines), offset, count); the facts: FTTL, FCAT (title, category), FRNM,
     /// FPRV, FPRF, FCTY, FSUB, FLVL (the region's fields) as lines, `absent` for nil, FYER (Int64,
-    /// Int64.min for nil); LINE (Int64: file, start, end of each case's line, `CaseLine`).
+    /// Int64.min for nil); LINE (Int64: file, start, end of each case's line, `CaseLine`), LHSH (its hash, as Int64 bits).
     public func encode(fingerprint: UInt64) -> Data {
         var file = SectionFile.Writer()
         let features = features
@@ -77,6 +82,7 @@ public struct CorpusStage: Sendable {
         for (name, field) in Self.factFields { file.add(name, lines: facts.map { field($0) ?? Self.absent }) }
         file.add("FYER", integers: facts.map { $0.year ?? Int(Int64.min) })
         file.add("LINE", integers: lines.flatMap { [$0.file, $0.range.lowerBound, $0.range.upperBound] })
+        file.add("LHSH", integers: lineHashes.map { Int(Int64(bitPattern: $0)) })
         return file.data(magic: Self.magic, version: Self.formatVersion, fingerprint: fingerprint)
     }
 
@@ -137,7 +143,8 @@ public struct CorpusStage: Sendable {
             guard index >= 0, start >= 0, start <= end else { throw file.fail("section LINE: case \(row) has no line") }
             return CaseLine(file: index, range: start..<end)
         }
-        return CorpusStage(features: features, facts: facts, lines: lines)
+        let hashes = try file.integers("LHSH", count: cases).map { UInt64(bitPattern: Int64($0)) }
+        return CorpusStage(features: features, facts: facts, lines: lines, lineHashes: hashes)
     }
 
     /// The facts saved as lines, by section name.

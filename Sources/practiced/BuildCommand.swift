@@ -17,7 +17,7 @@ struct BuildCommand: AsyncParsableCommand {
             let settings = try await configOption.load()
             let clock = ContinuousClock()
             let started = clock.now
-            let (model, features) = try settings.buildModel()
+            let (model, features) = try settings.buildModel(analyseAgain: true)
             let elapsed = clock.now - started
             let top = model.singularValues.prefix(3).map { String(format: "%.4f", $0) }.joined(separator: ", ")
             print("model: \(model.caseIds.count) cases, \(model.practiceIds.count) practices, \(model.terms.count) terms (\(features.caseCounts.nonZeroCount) non-zeros), k = \(model.dimension); σ = \(top), …")

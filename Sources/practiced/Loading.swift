@@ -67,7 +67,7 @@ extension Settings {
     func loadRecommender(editing previous: LSAModel? = nil) throws -> LoadedEngine {
         let analyzer = try loadTermAnalyzer(), tagger = try loadTagger(), gazetteer = try loadGazetteer()
         let fingerprint = try modelInputsFingerprint()
-        let (stage, cases) = try loadCorpus(fingerprint: fingerprint, analyzer: analyzer, tagger: tagger)
+        let (stage, cases) = try loadCorpus(fingerprint: fingerprint, analyzer: analyzer, tagger: tagger, editing: previous)
         let features = stage.features
         // Each place resolved once: a library repeats its counties (resolving every case was a
         // tenth of a 50,000-case start).

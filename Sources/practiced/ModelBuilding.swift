@@ -10,32 +10,6 @@ import Settings
 /// now, else (re)built and written atomically.
 extension Settings {
     var modelFile: URL { modelDirectory.appendingPathComponent("lsa.model") }
-    /// The analysed corpus (`CorpusStage`), beside the model and under the same fingerprint.
-    var stageFile: URL { modelDirectory.appendingPathComponent("features.stage") }
-
-    /// The analysed corpus and its cases: the stage read from `features.stage` when it was
-    /// computed from the inputs of now, the cases mapped from their files and decoded only when
-    /// an answer shows them (`CaseCatalogue`); else every case read, segmented and tagged, and
-    /// the stage written for the next start.
-    func loadCorpus(fingerprint: UInt64, analyzer: TermAnalyzer, tagger: Tagger) throws -> (stage: CorpusStage, cases: CaseCatalogue) {
-        if FileManager.default.fileExists(atPath: stageFile.path) {
-            do {
-                // Mapped, not read: decoded in place, without a copy of the whole file (400 MB at
-                // 50,000 cases).
-                let stage = try CorpusStage.decode(Data(contentsOf: stageFile, options: .alwaysMapped), path: stageFile.path, expectedFingerprint: fingerprint)
-                return (stage, try CaseCatalogue(directory: corpusDirectory, ids: stage.features.caseIds, facts: stage.facts, lines: stage.lines))
-            } catch let error as SectionFileError {
-                printError("note: \(error); analysing the corpus again")
-            } catch let error as CorpusError {
-                printError("note: \(error); analysing the corpus again")
-            }
-        }
-        let records = try CorpusFiles.readDirectory(corpusDirectory)
-        let features = FeatureSpace(cases: records, analyzer: analyzer, tagger: tagger)
-        let stage = CorpusStage(features: features, facts: records.map(CaseFacts.init), lines: try CorpusFiles.caseLines(in: corpusDirectory))
-        try CorpusFiles.writeAtomically(stage.encode(fingerprint: fingerprint), to: stageFile)
-        return (stage, CaseCatalogue(records: records))
-    }
 
     /// Identifies everything a model depends on: the corpus files, the configuration files that
     /// shape the features and the reduction, and the lexicon's sources. Any change → another
@@ -57,9 +31,12 @@ extension Settings {
 
     /// Builds the model from the corpus and writes it (the analysed corpus too, unless given).
     @discardableResult
-    func buildModel(fingerprint given: UInt64? = nil, features givenFeatures: FeatureSpace? = nil) throws -> (model: LSAModel, features: FeatureSpace) {
+    /// `analyseAgain`: the corpus analysed anew even when its stage is current (`practiced
+    /// build`: the vocabulary and idf refitted after edits that kept them).
+    func buildModel(fingerprint given: UInt64? = nil, features givenFeatures: FeatureSpace? = nil, analyseAgain: Bool = false) throws -> (model: LSAModel, features: FeatureSpace) {
         let fingerprint = try given ?? modelInputsFingerprint()
-        let features = try givenFeatures ?? loadCorpus(fingerprint: fingerprint, analyzer: try loadTermAnalyzer(), tagger: try loadTagger()).stage.features
+        let features = try givenFeatures
+            ?? loadCorpus(fingerprint: fingerprint, analyzer: try loadTermAnalyzer(), tagger: try loadTagger(), analyseAgain: analyseAgain).stage.features
         let options = try svdOptions(rows: features.caseWeights.rows, columns: features.caseWeights.columns)
         let space = try SemanticSpace(features: features, options: options)
         let model = LSAModel(fingerprint: fingerprint, features: features, space: space)

@@ -310,6 +310,7 @@ func errorMessage(_ object: [String: Any]) -> String { (object["error"] as? [Str
 
     /// One case posted while serving is folded into the model (no SVD): searchable at once,
     /// counted as folded, saved so that a reload finds it; deleting it leaves the built model.
+    /// The analysed corpus is updated, not analysed again: a later start reads it as it is.
     @Test func aCaseIsFoldedInWithoutARebuild() throws {
         let work = try temporaryDirectory()
         let corpus = work.appendingPathComponent("corpus")
@@ -330,6 +331,7 @@ func errorMessage(_ object: [String: Any]) -> String { (object["error"] as? [Str
         func model() throws -> [String: Any]? { try daemon.json("GET", "/v1/health").object["model"] as? [String: Any] }
         #expect(try model()?["cases"] as? Int == 66)
         #expect(try model()?["folded_cases"] as? Int == 1)
+        #expect(!daemon.logText.contains("analysing the corpus again"), "\(daemon.logText)")
         let similar = try daemon.json("GET", "/v1/cases/000-05/similar?top=1")
         let nearest = (similar.object["similar"] as? [[String: Any]])?.first
         #expect(nearest?["case_id"] as? String == "k3-01")
@@ -342,7 +344,11 @@ func errorMessage(_ object: [String: Any]) -> String { (object["error"] as? [Str
         #expect(try daemon.json("DELETE", "/v1/cases/k3-01").status == 200)
         #expect(try model()?["folded_cases"] as? Int == 0)
         #expect(try model()?["cases"] as? Int == 65)
+        #expect(!daemon.logText.contains("analysing the corpus again"), "\(daemon.logText)")
         #expect(daemon.stop() == 0)
+        let later = try practiced(["recommend", "--text", "山区贫困县，健康素养低，看病难"],
+                                  environment: ["CORPUS_DIRECTORY": corpus.path, "MODEL_DIRECTORY": work.appendingPathComponent("model").path])
+        #expect(later.status == 0 && !later.errors.contains("analysing") && !later.errors.contains("building"), "\(later.errors)")
         try? FileManager.default.removeItem(at: work)
     }
 
