@@ -38,6 +38,8 @@ let package = Package(
         // BLAS and LAPACK through their C interfaces (system libraries, see Sources/C*/shim.h).
         .systemLibrary(name: "CBLAS", path: "Sources/CBLAS"),
         .systemLibrary(name: "CLAPACKE", path: "Sources/CLAPACKE"),
+        // glibc's malloc_trim, for the daemon to give a replaced model's memory back.
+        .systemLibrary(name: "CMalloc", path: "Sources/CMalloc"),
         // The scan of one neighbour query, in C for AVX2 dispatch (see vector_kernels.c).
         .target(name: "VectorKernels"),
         // The LSA core: truncated SVD, case/practice/term vectors, similarity, the model file.
@@ -55,7 +57,7 @@ let package = Package(
         .target(
             name: "Daemon",
             dependencies: [
-                "Answers", "Corpus", "Engine", "Features", "Importer", "LSA", "Reports",
+                "Answers", "CMalloc", "Corpus", "Engine", "Features", "Importer", "LSA", "Reports",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),

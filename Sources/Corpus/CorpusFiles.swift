@@ -24,29 +24,44 @@ public enum CorpusFiles {
 
     /// Decodes a JSONL file; an error names the file and line.
     public static func readFile(_ url: URL) throws -> [CaseRecord] {
+        try decodeLines(of: url, as: CaseRecord.self).lines.map(\.value)
+    }
+
+    /// Each case line's id and bytes, the rest of the line not decoded (an edit checks ids and
+    /// keeps the other lines' bytes as they are, so that their analysis is kept too); with the
+    /// file's bytes. An error names the file and line.
+    public static func lineIds(of url: URL) throws -> (data: Data, lines: [(value: String, range: Range<Int>)]) {
+        struct Identified: Decodable { let id: String }
+        let (data, lines) = try decodeLines(of: url, as: Identified.self)
+        return (data, lines.map { ($0.value.id, $0.range) })
+    }
+
+    /// The non-blank lines of a JSONL file decoded as `Value`, with their byte ranges; an
+    /// error names the file and the first bad line.
+    static func decodeLines<Value: Decodable & Sendable>(of url: URL, as: Value.Type) throws -> (data: Data, lines: [(value: Value, range: Range<Int>)]) {
         let data: Data
         do {
             data = try Data(contentsOf: url)
         } catch {
             throw CorpusError.unreadable(path: url.path, reason: error.localizedDescription)
         }
-        // The lines decoded on every core, in chunks, each chunk's cases (or its first bad line)
-        // kept in order: decoding is most of reading a large corpus, and lines share nothing.
+        // The lines decoded on every core, in chunks, each chunk's values (or its first bad
+        // line) kept in order: decoding is most of reading a large corpus, and lines share nothing.
         let lines = Array(lineRanges(of: data).enumerated())
-        let decoded = ChunkedWork.map(lines, chunkSize: 512) { chunk -> Result<[CaseRecord], CorpusError> in
+        let decoded = ChunkedWork.map(lines, chunkSize: 512) { chunk -> Result<[(value: Value, range: Range<Int>)], CorpusError> in
             let decoder = JSONDecoder()
-            var cases: [CaseRecord] = []
+            var values: [(value: Value, range: Range<Int>)] = []
             for (index, line) in chunk where !isBlank(data[line]) {
                 do {
-                    cases.append(try decoder.decode(CaseRecord.self, from: data.subdata(in: line)))
+                    values.append((try decoder.decode(Value.self, from: data.subdata(in: line)), line))
                 } catch {
                     return .failure(CorpusError.badLine(path: url.path, line: index + 1, reason: describe(error)))
                 }
             }
-            return .success(cases)
+            return .success(values)
         }
         // The first bad line of the file, as reading it in order would find it.
-        return try decoded.flatMap { try $0.get() }
+        return (data, try decoded.flatMap { try $0.get() })
     }
 
     /// Where each case of a corpus directory lies: its file's position in `files(in:)` and its

@@ -64,9 +64,11 @@ public struct CorpusEditor: Sendable {
     /// Appends new cases to their sources' files. Refuses (409) an id the corpus or the batch
     /// already has. It reads, checks and writes in one go: the caller holds the build lock, so
     /// that two edits never both start from the same old file (one would lose the other's cases).
+    /// Only ids are decoded, and the lines already there are kept byte for byte: the analysed
+    /// corpus knows its cases by their lines' bytes (`FeatureSpace.edited`).
     func add(_ cases: [CaseRecord]) throws -> Undo {
-        let existing = try CorpusFiles.readDirectory(directory)
-        var known = Set(existing.map(\.id))
+        var known = Set<String>()
+        for url in try CorpusFiles.files(in: directory) { known.formUnion(try CorpusFiles.lineIds(of: url).lines.map(\.value)) }
         for record in cases {
             guard known.insert(record.id).inserted else {
                 throw APIError(.conflict, "duplicate_case", "case '\(record.id)' is already in the corpus; DELETE it first to replace it")
@@ -75,19 +77,26 @@ public struct CorpusEditor: Sendable {
         let changes = try Dictionary(grouping: cases, by: \.source.id).sorted { $0.key < $1.key }.map { source, added in
             let url = try CorpusFiles.file(forSource: source, in: directory)
             let old = FileManager.default.fileExists(atPath: url.path) ? try Data(contentsOf: url) : nil
-            let before = old == nil ? [] : try CorpusFiles.readFile(url)
-            return (url: url, old: old, new: try CorpusFiles.encodeLines(before + added))
+            var new = old ?? Data()
+            if let last = new.last, last != 0x0A { new.append(0x0A) }
+            new.append(try CorpusFiles.encodeLines(added))
+            return (url: url, old: old, new: Optional(new))
         }
         return try write(changes)
     }
 
-    /// Removes case `id` from its file (under the build lock, as `add`); nil when no file holds it (404).
+    /// Removes case `id` from its file (under the build lock, as `add`), the other lines kept
+    /// byte for byte; nil when no file holds it (404).
     func remove(_ id: String) throws -> Undo? {
         for url in try CorpusFiles.files(in: directory) {
-            let cases = try CorpusFiles.readFile(url)
-            guard cases.contains(where: { $0.id == id }) else { continue }
-            let rest = cases.filter { $0.id != id }
-            return try write([(url, try Data(contentsOf: url), rest.isEmpty ? nil : try CorpusFiles.encodeLines(rest))])
+            let (data, lines) = try CorpusFiles.lineIds(of: url)
+            guard lines.contains(where: { $0.value == id }) else { continue }
+            var rest = Data()
+            for line in lines where line.value != id {
+                rest.append(data[line.range])
+                rest.append(0x0A)
+            }
+            return try write([(url, data, rest.isEmpty ? nil : rest)])
         }
         return nil
     }

@@ -1,0 +1,3 @@
+// glibc's malloc extensions (malloc_trim), which Swift's Glibc module does not export: the
+// daemon gives a replaced model generation's freed heap back to the system.
+#include <malloc.h>
