@@ -75,12 +75,15 @@ let package = Package(
                 .product(name: "NIOHTTP1", package: "swift-nio"),
             ]
         ),
+        // The engine opened from the settings: the saved stages read, or built and saved.
+        .target(name: "EngineLoading", dependencies: ["Analyzer", "Corpus", "Engine", "Features", "LSA", "Regions", "Settings"]),
         // config/practiced.yaml and the paths it names.
         .target(name: "Settings", dependencies: [.product(name: "Configuration", package: "swift-configuration")]),
         .executableTarget(
             name: "practiced",
             dependencies: [
-                "Analyzer", "Answers", "Corpus", "Daemon", "Engine", "Features", "Importer", "LSA", "Regions", "Reports", "Settings", "SocketClient",
+                "Analyzer", "Answers", "Corpus", "Daemon", "Engine", "EngineLoading", "Features", "Importer", "LSA", "Regions", "Reports", "Settings",
+                "SocketClient",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOHTTP1", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
@@ -93,7 +96,7 @@ let package = Package(
         .testTarget(name: "FeaturesTests", dependencies: ["Analyzer", "Corpus", "Features", "Regions"]),
         .testTarget(name: "LSATests", dependencies: ["Features", "LSA"]),
         .testTarget(name: "EngineTests", dependencies: ["Corpus", "Engine", "Features", "Regions"]),
-        .testTarget(name: "AnswersTests", dependencies: ["Analyzer", "Answers", "Corpus", "Engine", "Features", "LSA", "Regions"]),
+        .testTarget(name: "AnswersTests", dependencies: ["Analyzer", "Answers", "Corpus", "Engine", "EngineLoading", "Features", "LSA", "Regions", "Settings"]),
         .testTarget(name: "CLITests", dependencies: ["Corpus"]),
     ]
 )

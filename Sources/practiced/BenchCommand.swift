@@ -2,6 +2,7 @@ import Analyzer
 import Answers
 import ArgumentParser
 import Features
+import EngineLoading
 import Foundation
 import LSA
 

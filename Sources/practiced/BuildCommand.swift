@@ -1,5 +1,6 @@
 import ArgumentParser
 import Corpus
+import EngineLoading
 import Foundation
 import LSA
 

@@ -2,6 +2,7 @@ import ArgumentParser
 import Corpus
 import Engine
 import Features
+import EngineLoading
 import Foundation
 import LSA
 
@@ -49,7 +50,7 @@ struct EvalCommand: AsyncParsableCommand {
                 profiles: profiles.map { URL(fileURLWithPath: $0) } ?? settings.root.appendingPathComponent("eval/dev-profiles.jsonl"),
                 judgments: judgments.map { URL(fileURLWithPath: $0) } ?? settings.root.appendingPathComponent("eval/dev-qrels.json"))
             // One engine, whose corpus, analyzer and features the floor and the text-only column share.
-            let engine = try settings.loadRecommender()
+            let engine = try LoadedEngine.open(settings)
             let cases = engine.cases, analyzer = engine.profiles.analyzer
             let features = engine.recommender.scorer.features, text = engine.recommender.scorer.similarity
             let keys = cases.map(Judgments.key(of:))

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Corpus
 import Features
+import EngineLoading
 import Foundation
 import LSA
 

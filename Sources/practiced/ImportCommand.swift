@@ -1,6 +1,7 @@
 import Answers
 import ArgumentParser
 import Corpus
+import EngineLoading
 import Foundation
 import Importer
 import Regions

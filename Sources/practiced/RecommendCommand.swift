@@ -3,6 +3,7 @@ import ArgumentParser
 import Corpus
 import Engine
 import Features
+import EngineLoading
 import Foundation
 import Importer
 
@@ -74,7 +75,7 @@ struct RecommendCommand: AsyncParsableCommand {
                 }
                 return
             }
-            let engine = try settings.loadRecommender()
+            let engine = try LoadedEngine.open(settings)
             var answers: [(AnalyzedProfile, [Recommendation])] = []
             for (place, request) in requests {
                 do {

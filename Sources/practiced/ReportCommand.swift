@@ -1,6 +1,7 @@
 import ArgumentParser
 import Engine
 import Features
+import EngineLoading
 import Foundation
 import Importer
 import Reports
@@ -58,7 +59,7 @@ struct ReportCommand: AsyncParsableCommand {
         let url = URL(fileURLWithPath: profiles)
         let rows = try ProfileFile.read(url)
         guard !rows.isEmpty else { throw ProfileError(field: url.path, message: "holds no profile") }
-        let engine = try settings.loadRecommender()
+        let engine = try LoadedEngine.open(settings)
         let builder = ReportBuilder(
             recommender: engine.recommender, similar: SimilarCases(recommender: engine.recommender, weights: settings.similarityWeights),
             profiles: engine.profiles, top: top)

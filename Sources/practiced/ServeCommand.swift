@@ -1,5 +1,7 @@
 import ArgumentParser
 import Daemon
+import Engine
+import EngineLoading
 import Foundation
 import Importer
 import LSA
@@ -69,5 +71,15 @@ struct ServeCommand: AsyncParsableCommand {
                 })
             try await daemon.run()
         }
+    }
+}
+
+extension Settings {
+    /// The engine as the daemon serves it; `previous` after a corpus edit (see `loadRecommender`).
+    func loadServingModel(editing previous: ServingModel? = nil) throws -> ServingModel {
+        let engine = try loadRecommender(editing: previous?.lsa)
+        return try ServingModel(
+            recommender: engine.recommender, similar: SimilarCases(recommender: engine.recommender, weights: similarityWeights),
+            profiles: engine.profiles, lsa: engine.model, reportTemplates: reportTemplatesDirectory)
     }
 }

@@ -3,6 +3,7 @@ import ArgumentParser
 import Corpus
 import Engine
 import Features
+import EngineLoading
 import Foundation
 
 struct SimilarCommand: AsyncParsableCommand {
@@ -53,7 +54,7 @@ struct SimilarCommand: AsyncParsableCommand {
                 return
             }
             let settings = try await configOption.load()
-            let engine = try settings.loadRecommender()
+            let engine = try LoadedEngine.open(settings)
             let similar = SimilarCases(recommender: engine.recommender, weights: settings.similarityWeights)
             let query: SimilarAnswer.Query
             let found: [SimilarCase]

@@ -1,5 +1,6 @@
 import Analyzer
 import ArgumentParser
+import EngineLoading
 import Foundation
 import Settings
 

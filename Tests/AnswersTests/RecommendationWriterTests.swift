@@ -2,44 +2,25 @@ import Analyzer
 @testable import Answers
 import Corpus
 import Engine
+import EngineLoading
 import Features
 import Foundation
 import LSA
 import Regions
+import Settings
 import Testing
 
 /// The fast answer writer gives JSONEncoder's bytes exactly.
 @Suite struct RecommendationWriterTests {
-    /// The engine on the shipped corpus, wired by hand (k = 20, exact SVD).
-    static func shippedEngine() throws -> (recommender: Recommender, profiles: ProfileAnalyzer, root: URL) {
+    /// The engine on the shipped corpus and configuration, opened as the command line opens it.
+    static func shippedEngine() async throws -> (recommender: Recommender, profiles: ProfileAnalyzer, root: URL) {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        let config = root.appendingPathComponent("config")
-        let sources = LexiconSources(
-            jiebaDictionary: URL(fileURLWithPath: "/usr/lib/python3/dist-packages/jieba/dict.txt"),
-            hmmDirectory: URL(fileURLWithPath: "/usr/lib/python3/dist-packages/jieba/finalseg"),
-            domainDictionary: config.appendingPathComponent("domain-dictionary.txt"))
-        let lexicon = try LexiconLoader.load(sources, cache: root.appendingPathComponent("Models/model/lexicon/jieba+domain.lexicon"))
-        let analyzer = TermAnalyzer(segmenter: Segmenter(lexicon: lexicon), stopWords: try StopWords(contentsOf: config.appendingPathComponent("stop-words.txt")))
-        let tagger = Tagger(taxonomy: try Taxonomy.load(from: config.appendingPathComponent("taxonomy.json")))
-        let cases = try CorpusFiles.readDirectory(root.appendingPathComponent("Models/corpus"))
-        let features = FeatureSpace(cases: cases, analyzer: analyzer, tagger: tagger)
-        let space = try SemanticSpace(features: features, options: .init(k: 20, method: .exact))
-        let gazetteer = try Gazetteer(
-            resolver: RegionResolver(directory: config.appendingPathComponent("divisions")),
-            factsFile: config.appendingPathComponent("region-facts.csv"),
-            macroRegionsFile: config.appendingPathComponent("divisions/macro-regions.csv"))
-        let regions = cases.map {
-            gazetteer.attributes(province: $0.region.province, prefecture: $0.region.prefecture, county: $0.region.county, subUnit: $0.region.subUnit)
-        }
-        let scorer = CaseScorer(features: features, space: space, caseRegions: regions, taxonomy: tagger.taxonomy)
-        let recommender = Recommender(scorer: scorer, cases: CaseCatalogue(records: cases), model: try RankingModel.load(from: config.appendingPathComponent("ranking-model.json")), practicesPerCase: 2)
-        let profiles = ProfileAnalyzer(analyzer: analyzer, tagger: tagger, gazetteer: gazetteer,
-                                       cues: try ProfileCues.load(from: config.appendingPathComponent("profile-cues.json")))
-        return (recommender, profiles, root)
+        let engine = try LoadedEngine.open(try await Settings.load(from: root.appendingPathComponent("config/practiced.yaml")))
+        return (engine.recommender, engine.profiles, root)
     }
 
-    @Test func writesTheSameBytesAsThePlainEncoding() throws {
-        let (recommender, profiles, _) = try Self.shippedEngine()
+    @Test func writesTheSameBytesAsThePlainEncoding() async throws {
+        let (recommender, profiles, _) = try await Self.shippedEngine()
         let writer = try RecommendationWriter(recommender: recommender)
         for profile in [RegionProfile(id: "T1", name: "某县", terrain: ["mountain"], economy: "former_poverty", text: "山区贫困县，健康素养低，看病难"),
                         RegionProfile(text: "城市社区老年人多，智慧养老"), RegionProfile(focus: ["tobacco_control"]),
@@ -58,8 +39,8 @@ import Testing
     /// Candidate selection (`CaseScorer.best`: only the cases whose score bound can reach the
     /// list scored, the best kept as they come) gives the cases a full sort of every case gives,
     /// on every development profile: top 10, 3 and 1, with and without a filter.
-    @Test func theBestCasesAreTheFullSortsFirstTen() throws {
-        let (recommender, profiles, root) = try Self.shippedEngine()
+    @Test func theBestCasesAreTheFullSortsFirstTen() async throws {
+        let (recommender, profiles, root) = try await Self.shippedEngine()
         let lines = try String(contentsOf: root.appendingPathComponent("eval/dev-profiles.jsonl"), encoding: .utf8).split(separator: "\n")
         #expect(lines.count == 25)
         for line in lines {

@@ -1,6 +1,5 @@
 import Analyzer
 import Corpus
-import Daemon
 import Engine
 import Features
 import Foundation
@@ -10,30 +9,30 @@ import Settings
 
 /// Building the stages from the configuration, shared by the commands.
 extension Settings {
-    func lexiconSources(domain: Bool) -> LexiconSources {
+    public func lexiconSources(domain: Bool) -> LexiconSources {
         LexiconSources(jiebaDictionary: jiebaDictionary, hmmDirectory: jiebaHMMDirectory, domainDictionary: domain ? domainDictionary : nil)
     }
 
     /// The lexicon from its cache (built and cached on first use or when a source changed).
-    func loadLexicon(domain: Bool) throws -> Lexicon {
+    public func loadLexicon(domain: Bool) throws -> Lexicon {
         let cache = lexiconCacheDirectory.appendingPathComponent(domain ? "jieba+domain.lexicon" : "jieba.lexicon")
         return try LexiconLoader.load(lexiconSources(domain: domain), cache: cache)
     }
 
-    func loadTermAnalyzer(domain: Bool = true) throws -> TermAnalyzer {
+    public func loadTermAnalyzer(domain: Bool = true) throws -> TermAnalyzer {
         TermAnalyzer(segmenter: Segmenter(lexicon: try loadLexicon(domain: domain)), stopWords: try StopWords(contentsOf: stopWords))
     }
 
-    func loadTagger() throws -> Tagger {
+    public func loadTagger() throws -> Tagger {
         Tagger(taxonomy: try Taxonomy.load(from: taxonomyFile))
     }
 
-    func loadFeatureSpace() throws -> FeatureSpace {
+    public func loadFeatureSpace() throws -> FeatureSpace {
         try loadCorpus(fingerprint: try modelInputsFingerprint(), analyzer: try loadTermAnalyzer(), tagger: try loadTagger()).stage.features
     }
 
     /// SVD options for a documents × terms matrix of this size, from `lsa:` in the configuration.
-    func svdOptions(rows: Int, columns: Int) throws -> TruncatedSVD.Options {
+    public func svdOptions(rows: Int, columns: Int) throws -> TruncatedSVD.Options {
         let method: TruncatedSVD.Method
         switch lsa.method {
         case "exact": method = .exact
@@ -47,13 +46,13 @@ extension Settings {
             powerIterations: lsa.powerIterations, seed: UInt64(truncatingIfNeeded: lsa.seed))
     }
 
-    func loadGazetteer() throws -> Gazetteer {
+    public func loadGazetteer() throws -> Gazetteer {
         try Gazetteer(
             resolver: RegionResolver(directory: divisionsDirectory), factsFile: regionFactsFile,
             macroRegionsFile: divisionsDirectory.appendingPathComponent("macro-regions.csv"))
     }
 
-    func loadProfileAnalyzer() throws -> ProfileAnalyzer {
+    public func loadProfileAnalyzer() throws -> ProfileAnalyzer {
         ProfileAnalyzer(
             analyzer: try loadTermAnalyzer(), tagger: try loadTagger(), gazetteer: try loadGazetteer(),
             cues: try ProfileCues.load(from: profileCuesFile), maxTextCharacters: maxTextCharacters)
@@ -64,7 +63,7 @@ extension Settings {
     /// The engine on the current corpus and model (the model rebuilt if its inputs changed, or,
     /// after an edit while serving, `previous` grown or shrunk to the corpus: `editedModel`).
     /// The corpus is read, and the lexicon loaded, once for the features and the profiles.
-    func loadRecommender(editing previous: LSAModel? = nil) throws -> LoadedEngine {
+    public func loadRecommender(editing previous: LSAModel? = nil) throws -> LoadedEngine {
         let analyzer = try loadTermAnalyzer(), tagger = try loadTagger(), gazetteer = try loadGazetteer()
         let fingerprint = try modelInputsFingerprint()
         let (stage, cases) = try loadCorpus(fingerprint: fingerprint, analyzer: analyzer, tagger: tagger, editing: previous)
@@ -88,36 +87,46 @@ extension Settings {
         let recommender = Recommender(scorer: scorer, cases: cases, model: rankingModel, practicesPerCase: ranking.practicesPerCase)
         return LoadedEngine(recommender: recommender, cases: cases, profiles: profiles, model: model)
     }
+}
 
-    /// The engine as the daemon serves it; `previous` after a corpus edit (see `loadRecommender`).
-    func loadServingModel(editing previous: ServingModel? = nil) throws -> ServingModel {
-        let engine = try loadRecommender(editing: previous?.lsa)
-        return try ServingModel(
-            recommender: engine.recommender, similar: SimilarCases(recommender: engine.recommender, weights: similarityWeights),
-            profiles: engine.profiles, lsa: engine.model, reportTemplates: reportTemplatesDirectory)
+/// The engine on the current corpus and model, with what it was built from: what the command
+/// line, the daemon, the reports and the tests open, in one line, from the settings.
+public struct LoadedEngine: Sendable {
+    public let recommender: Recommender
+    public let cases: CaseCatalogue
+    public let profiles: ProfileAnalyzer
+    /// The reduced space as built (or grown) and saved.
+    public let model: LSAModel
+    /// The model file's fingerprint of its inputs (corpus, configuration, lexicon), in hex.
+    public var fingerprint: String { String(model.fingerprint, radix: 16) }
+
+    /// The engine of `settings`' corpus and model: the saved stages read when current, else
+    /// built (and saved) first.
+    public static func open(_ settings: Settings) throws -> LoadedEngine {
+        try settings.loadRecommender()
     }
 }
 
-/// The engine on the current corpus and model, with what it was built from.
-struct LoadedEngine {
-    let recommender: Recommender
-    let cases: CaseCatalogue
-    let profiles: ProfileAnalyzer
-    /// The reduced space as built (or grown) and saved.
-    let model: LSAModel
-    /// The model file's fingerprint of its inputs (corpus, configuration, lexicon), in hex.
-    var fingerprint: String { String(model.fingerprint, radix: 16) }
-}
-
 extension Settings {
-    var similarityWeights: SimilarityWeights {
+    public var similarityWeights: SimilarityWeights {
         SimilarityWeights(semantic: similar.semantic, text: similar.text, tags: similar.tags)
     }
 }
 
 /// A configuration value outside what is accepted.
-struct SettingsValueError: Error, CustomStringConvertible {
-    let key: String
-    let message: String
-    var description: String { "config: \(key): \(message)" }
+public struct SettingsValueError: Error, CustomStringConvertible {
+    public let key: String
+    public let message: String
+    public var description: String { "config: \(key): \(message)" }
+
+    public init(key: String, message: String) {
+        self.key = key
+        self.message = message
+    }
+}
+
+/// A note on standard error (a stage or model found stale and rebuilt), standard output being
+/// the answers'.
+func printNote(_ message: String) {
+    FileHandle.standardError.write(Data((message + "\n").utf8))
 }

@@ -9,12 +9,12 @@ import Settings
 /// The model file of the configured corpus: loaded when it was built from the very inputs of
 /// now, else (re)built and written atomically.
 extension Settings {
-    var modelFile: URL { modelDirectory.appendingPathComponent("lsa.model") }
+    public var modelFile: URL { modelDirectory.appendingPathComponent("lsa.model") }
 
     /// Identifies everything a model depends on: the corpus files, the configuration files that
     /// shape the features and the reduction, and the lexicon's sources. Any change → another
     /// fingerprint → the model is rebuilt.
-    func modelInputsFingerprint() throws -> UInt64 {
+    public func modelInputsFingerprint() throws -> UInt64 {
         var hash = FNV1a()
         for file in try CorpusFiles.files(in: corpusDirectory) {
             hash.mix(file.lastPathComponent)
@@ -33,7 +33,7 @@ extension Settings {
     @discardableResult
     /// `analyseAgain`: the corpus analysed anew even when its stage is current (`practiced
     /// build`: the vocabulary and idf refitted after edits that kept them).
-    func buildModel(fingerprint given: UInt64? = nil, features givenFeatures: FeatureSpace? = nil, analyseAgain: Bool = false) throws -> (model: LSAModel, features: FeatureSpace) {
+    public func buildModel(fingerprint given: UInt64? = nil, features givenFeatures: FeatureSpace? = nil, analyseAgain: Bool = false) throws -> (model: LSAModel, features: FeatureSpace) {
         let fingerprint = try given ?? modelInputsFingerprint()
         let features = try givenFeatures
             ?? loadCorpus(fingerprint: fingerprint, analyzer: try loadTermAnalyzer(), tagger: try loadTagger(), analyseAgain: analyseAgain).stage.features
@@ -46,13 +46,13 @@ extension Settings {
 
     /// The model on disk if it matches the inputs; otherwise a fresh build (saying why on
     /// standard error).
-    func loadModel(fingerprint given: UInt64? = nil, features: FeatureSpace? = nil) throws -> LSAModel {
+    public func loadModel(fingerprint given: UInt64? = nil, features: FeatureSpace? = nil) throws -> LSAModel {
         let fingerprint = try given ?? modelInputsFingerprint()
         if FileManager.default.fileExists(atPath: modelFile.path) {
             do {
                 return try ModelFile.decode(Data(contentsOf: modelFile, options: .alwaysMapped), path: modelFile.path, expectedFingerprint: fingerprint)
             } catch let error as ModelFileError {
-                printError("note: \(error); building a new model")
+                printNote("note: \(error); building a new model")
             }
         }
         return try buildModel(fingerprint: fingerprint, features: features).model
@@ -62,7 +62,7 @@ extension Settings {
     /// an SVD: cases gone are dropped and new ones folded in (`LSAModel.foldingIn`), and the
     /// result is written under the edited inputs' fingerprint. A full build instead when folded
     /// cases would be more than `lsa.refit_share` of the corpus.
-    func editedModel(from previous: LSAModel, cases: CaseCatalogue, analyzer: TermAnalyzer, fingerprint: UInt64,
+    public func editedModel(from previous: LSAModel, cases: CaseCatalogue, analyzer: TermAnalyzer, fingerprint: UInt64,
                      features: FeatureSpace) throws -> LSAModel {
         let known = Set(previous.caseIds), present = Set(cases.ids)
         let added = cases.indices.filter { !known.contains(cases.ids[$0]) }.map { cases[$0] }

@@ -10,14 +10,14 @@ import Settings
 /// when current, updated after an edit, analysed when neither.
 extension Settings {
     /// Beside the model and under the same fingerprint.
-    var stageFile: URL { modelDirectory.appendingPathComponent("features.stage") }
+    public var stageFile: URL { modelDirectory.appendingPathComponent("features.stage") }
 
     /// The stage read from `features.stage` when it was computed from the inputs of now, the
     /// cases mapped from their files and decoded only when an answer shows them
     /// (`CaseCatalogue`). After a corpus edit while serving (`previous`: the model served until
     /// now), the previous stage updated: only new cases analysed (`editedCorpus`). Else every
     /// case read, segmented and tagged, and the stage written for the next start.
-    func loadCorpus(fingerprint: UInt64, analyzer: TermAnalyzer, tagger: Tagger, editing previous: LSAModel? = nil,
+    public func loadCorpus(fingerprint: UInt64, analyzer: TermAnalyzer, tagger: Tagger, editing previous: LSAModel? = nil,
                     analyseAgain: Bool = false) throws -> (stage: CorpusStage, cases: CaseCatalogue) {
         if !analyseAgain, FileManager.default.fileExists(atPath: stageFile.path) {
             do {
@@ -32,9 +32,9 @@ extension Settings {
                 let stage = try CorpusStage.decode(data, path: stageFile.path, expectedFingerprint: fingerprint)
                 return (stage, try CaseCatalogue(directory: corpusDirectory, ids: stage.features.caseIds, facts: stage.facts, lines: stage.lines))
             } catch let error as SectionFileError {
-                printError("note: \(error); analysing the corpus again")
+                printNote("note: \(error); analysing the corpus again")
             } catch let error as CorpusError {
-                printError("note: \(error); analysing the corpus again")
+                printNote("note: \(error); analysing the corpus again")
             }
         }
         let records = try CorpusFiles.readDirectory(corpusDirectory)
@@ -84,7 +84,7 @@ extension Settings {
 
     /// Each case line's hash (FNV-1a over its bytes): what tells an edited corpus's unchanged
     /// cases from its new ones.
-    func lineHashes(_ lines: [CaseLine]) throws -> [UInt64] {
+    public func lineHashes(_ lines: [CaseLine]) throws -> [UInt64] {
         let files = try CorpusFiles.files(in: corpusDirectory).map { try Data(contentsOf: $0, options: .alwaysMapped) }
         return lines.map { line in
             let file = files[line.file]
