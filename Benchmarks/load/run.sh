@@ -8,6 +8,7 @@
 #        connections, with the daemon's resident memory after each (errors and memory over time).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+source Benchmarks/lib/nginx.sh
 SECONDS_PER_RUN=${1:-10}
 P=.build/release/practiced
 WORK=$(mktemp -d)
@@ -37,24 +38,7 @@ fi
 if command -v nginx >/dev/null; then
   mkdir -p "$WORK/www/v1"
   curl -s --unix-socket "$WORK/practiced.sock" http://x/v1/health > "$WORK/www/v1/health"
-  chmod 755 "$WORK"; chmod -R a+rX "$WORK/www"   # nginx workers run as nobody
-  cat > "$WORK/nginx.conf" <<CONF
-worker_processes 2;
-daemon off;
-pid $WORK/nginx.pid;
-error_log $WORK/nginx-error.log;
-events { worker_connections 1024; }
-http {
-  access_log off;
-  keepalive_requests 100000000;
-  keepalive_timeout 300s;
-  client_body_temp_path $WORK/body;
-  server { listen unix:$WORK/nginx.sock; root $WORK/www; default_type application/json; }
-}
-CONF
-  nginx -c "$WORK/nginx.conf" &
-  NGINX=$!
-  for _ in $(seq 100); do [ -S "$WORK/nginx.sock" ] && break; sleep 0.1; done
+  start_nginx "$WORK" "$WORK/www"
   for connections in 1 16; do
     $P bench load --socket "$WORK/nginx.sock" --connections $connections --duration "$SECONDS_PER_RUN" --path /v1/health \
       | sed 's/^{/{"server":"nginx",/' >> "$OUT"

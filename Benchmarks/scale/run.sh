@@ -5,16 +5,17 @@
 # model, recommend p50/p99 on one connection and req/s on 16 (`practiced bench load`), its
 # resident memory. Beside them in the same run: scikit-learn's TF-IDF cosine top-10 over the
 # same term counts (tfidf_top10.py) and nginx's static answer on a Unix socket (the transport
-# floor, Benchmarks/load/run.sh). Results: Benchmarks/results/scale.jsonl.
+# floor: the same answer as a static file, Benchmarks/lib/nginx.sh). Results: Benchmarks/results/scale.jsonl.
 # Usage: Benchmarks/scale/run.sh [sizes, default "5000"; LONG=1 adds 50000]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+source Benchmarks/lib/nginx.sh
 P=.build/release/practiced
 PY=.venv-bench/bin/python
 SIZES=${1:-5000}
 [ "${LONG:-}" = 1 ] && SIZES="$SIZES 50000"
 WORK=$(mktemp -d)
-trap 'kill ${DAEMON:-} 2>/dev/null || true; rm -rf "$WORK"' EXIT
+trap 'kill ${DAEMON:-} ${NGINX:-} 2>/dev/null || true; rm -rf "$WORK"' EXIT
 OUT=Benchmarks/results/scale.jsonl
 : > "$OUT"
 echo '{"level":"county","terrain":["mountain"],"economy":"former_poverty","text":"山区贫困县，健康素养低，看病难"}' > "$WORK/profile.json"
@@ -32,7 +33,16 @@ measure() {  # name, corpus directory, model directory
   one=$($P bench load --socket "$socket" --connections 1 --duration 5 --path /v1/recommend --body "$WORK/profile.json")
   many=$($P bench load --socket "$socket" --connections 16 --duration 5 --path /v1/recommend --body "$WORK/profile.json")
   local rss; rss=$(awk '/VmRSS/ {print $2}' /proc/$DAEMON/status)
+  # The transport floor: nginx serving this very answer as a static file, same generator.
+  mkdir -p "$WORK/www-$name/v1"
+  curl -s --unix-socket "$socket" -X POST --data-binary @"$WORK/profile.json" http://x/v1/recommend > "$WORK/www-$name/v1/recommend"
   kill $DAEMON; wait $DAEMON 2>/dev/null || true
+  start_nginx "$WORK/nginx-$name" "$WORK/www-$name" 2>/dev/null
+  for connections in 1 16; do
+    $P bench load --socket "$NGINX_SOCKET" --connections $connections --duration 5 --path /v1/recommend \
+      | sed "s/^{/{\"corpus\": \"$name\", \"server\": \"nginx static answer\", /" >> "$OUT"
+  done
+  kill $NGINX; wait $NGINX 2>/dev/null || true
   python3 - "$name" "$build_s" "$build_kb" "$ready" "$rss" "$one" "$many" >> "$OUT" <<'PY'
 import json, sys
 name, build_s, build_kb, ready, rss, one, many = sys.argv[1:]

@@ -19,3 +19,15 @@ public enum ChunkedWork {
         return results.map { $0! }
     }
 }
+
+extension ChunkedWork {
+    /// Two independent computations at once (on two cores), for the large independent steps
+    /// of loading a stage (the two weight matrices, the term-major copies).
+    public static func both<A: Sendable, B: Sendable>(_ first: @Sendable () -> A, _ second: @Sendable () -> B) -> (A, B) {
+        nonisolated(unsafe) var a: A?, b: B?
+        DispatchQueue.concurrentPerform(iterations: 2) { index in
+            if index == 0 { a = first() } else { b = second() }
+        }
+        return (a!, b!)
+    }
+}

@@ -45,6 +45,8 @@ public final class CaseScorer: Sendable {
     /// A tag's weight: ln((N + 1)/(cases carrying it + 1)); a tag every case carries says little.
     let tagWeights: [String: Double]
     let actionTags: Set<String>
+    /// The action tags' positions in the taxonomy, in its order.
+    let actionPositions: [Int]
     /// Each case's action mentions (action tags only), in total.
     let caseActionTotals: [Int]
     public let taxonomy: Taxonomy
@@ -67,7 +69,12 @@ public final class CaseScorer: Sendable {
 
     public init(features: FeatureSpace, space: SemanticSpace, caseRegions: [RegionAttributes?], taxonomy: Taxonomy) {
         precondition(caseRegions.count == features.caseIds.count, "one region per case")
-        bm25 = BM25(counts: features.caseCounts, vocabulary: features.vocabulary)
+        // The three term-major copies (BM25's postings, the case and the practice weights) on two cores.
+        let (postings, byTerm) = ChunkedWork.both({ BM25(counts: features.caseCounts, vocabulary: features.vocabulary) }, {
+            (SparseProducts.transpose(features.caseWeights), SparseProducts.transpose(features.practiceWeights))
+        })
+        bm25 = postings
+        (caseWeightsByTerm, practiceWeightsByTerm) = byTerm
         self.features = features.served()
         similarity = TextSimilarity(features: self.features, space: space)
         self.caseRegions = caseRegions
@@ -75,33 +82,37 @@ public final class CaseScorer: Sendable {
         var names = PlaceCodes.Names()
         placeCodes = caseRegions.map { region in region.map { PlaceCodes($0, names: &names) } }
         placeNames = names
-        caseWeightsByTerm = SparseProducts.transpose(features.caseWeights)
-        practiceWeightsByTerm = SparseProducts.transpose(features.practiceWeights)
-        var counts = features.caseTags.map { hits in Dictionary(hits.map { ($0.key, $0.count) }, uniquingKeysWith: +) }
-        let actions = Set(taxonomy.tags.filter { $0.group == "action" }.map(\.key))
-        for (practice, row) in features.practiceCaseRows.enumerated() {
-            for hit in features.practiceTags[practice] where counts[row][hit.key] == nil { counts[row][hit.key] = 1 }
-        }
-        actionTags = actions
-        caseActionTotals = counts.map { tags in tags.reduce(0) { $0 + (actions.contains($1.key) ? $1.value : 0) } }
+        // The tag table straight from the hits: a case's own mentions summed, a tag salient
+        // only in one of its practices counted once.
         let positions = Dictionary(taxonomy.tags.enumerated().map { ($1.key, $0) }, uniquingKeysWith: { first, _ in first })
-        var table = [Int32](repeating: 0, count: counts.count * taxonomy.tags.count)
-        for (row, tags) in counts.enumerated() {
-            for (key, count) in tags { if let position = positions[key] { table[row * taxonomy.tags.count + position] = Int32(count) } }
+        let width = taxonomy.tags.count, cases = features.caseIds.count
+        var table = [Int32](repeating: 0, count: cases * width)
+        for (row, hits) in features.caseTags.enumerated() {
+            for hit in hits { if let position = positions[hit.key] { table[row * width + position] += Int32(hit.count) } }
         }
+        for (practice, row) in features.practiceCaseRows.enumerated() {
+            for hit in features.practiceTags[practice] {
+                if let position = positions[hit.key], table[row * width + position] == 0 { table[row * width + position] = 1 }
+            }
+        }
+        let actions = taxonomy.tags.indices.filter { taxonomy.tags[$0].group == "action" }
+        actionPositions = actions
+        actionTags = Set(actions.map { taxonomy.tags[$0].key })
+        caseActionTotals = (0..<cases).map { row in actions.reduce(0) { $0 + Int(table[row * width + $1]) } }
         tagCounts = table
-        tagWords = max((taxonomy.tags.count + 63) / 64, 1)
-        var bits = [UInt64](repeating: 0, count: counts.count * tagWords)
+        tagWords = max((width + 63) / 64, 1)
+        var bits = [UInt64](repeating: 0, count: cases * tagWords)
+        var carrying = [Double](repeating: 0, count: width)
         for (index, count) in table.enumerated() where count > 0 {
-            let (row, position) = index.quotientAndRemainder(dividingBy: max(taxonomy.tags.count, 1))
+            let (row, position) = index.quotientAndRemainder(dividingBy: max(width, 1))
             bits[row * tagWords + position / 64] |= UInt64(1) << (position % 64)
+            carrying[position] += 1
         }
         tagBits = bits
         tagPositions = positions
-        var carrying: [String: Double] = [:]
-        for tags in counts { for key in tags.keys { carrying[key, default: 0] += 1 } }
-        let count = Double(features.caseIds.count)
-        tagWeights = carrying.mapValues { log((count + 1) / ($0 + 1)) }
+        let count = Double(cases)
+        tagWeights = Dictionary(taxonomy.tags.indices.filter { carrying[$0] > 0 }.map { (taxonomy.tags[$0].key, log((count + 1) / (carrying[$0] + 1))) },
+                                uniquingKeysWith: { first, _ in first })
     }
 
     /// What a request computes once for all cases: the text scores of every case, the profile's
@@ -300,9 +311,11 @@ public final class CaseScorer: Sendable {
 
     /// The action a case mentions most (ties: taxonomy order), nil when it names none.
     func dominantAction(row: Int) -> String? {
-        taxonomy.tags.filter { actionTags.contains($0.key) }.map(\.key)
-            .max { tagCount(row: row, $0) < tagCount(row: row, $1) }
-            .flatMap { tagCount(row: row, $0) > 0 ? $0 : nil }
+        var best: Int?, mentions: Int32 = 0
+        for position in actionPositions where tagCounts[row * taxonomy.tags.count + position] > mentions {
+            (best, mentions) = (position, tagCounts[row * taxonomy.tags.count + position])
+        }
+        return best.map { taxonomy.tags[$0].key }
     }
 
     /// The share of a case's action mentions that are the profile's actions (0–1), the actions

@@ -65,12 +65,11 @@ public struct FeatureSpace: Sendable {
         self.weighting = weighting
         self.caseIds = caseIds
         self.caseCounts = caseCounts
-        caseWeights = weighting.transform(caseCounts)
+        (caseWeights, practiceWeights) = ChunkedWork.both({ weighting.transform(caseCounts) }, { weighting.transform(practiceCounts) })
         self.caseTags = caseTags
         self.practiceIds = practiceIds
         self.practiceCaseRows = practiceCaseRows
         self.practiceCounts = practiceCounts
-        practiceWeights = weighting.transform(practiceCounts)
         self.practiceTags = practiceTags
     }
 

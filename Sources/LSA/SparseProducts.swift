@@ -94,12 +94,26 @@ public enum SparseProducts {
         var next = counts
         var indices = [Int32](repeating: 0, count: a.nonZeroCount)
         var values = [Double](repeating: 0, count: a.nonZeroCount)
-        for row in 0..<a.rows {
-            for entry in a.rowPointers[row]..<a.rowPointers[row + 1] {
-                let column = Int(a.columnIndices[entry])
-                indices[next[column]] = Int32(row)
-                values[next[column]] = a.values[entry]
-                next[column] += 1
+        // Over raw buffers: a start transposes three matrices of ten million entries each, and
+        // the checked subscripts were most of it.
+        next.withUnsafeMutableBufferPointer { next in
+            indices.withUnsafeMutableBufferPointer { indices in
+                values.withUnsafeMutableBufferPointer { values in
+                    a.rowPointers.withUnsafeBufferPointer { pointers in
+                        a.columnIndices.withUnsafeBufferPointer { columns in
+                            a.values.withUnsafeBufferPointer { entries in
+                                for row in 0..<a.rows {
+                                    for entry in pointers[row]..<pointers[row + 1] {
+                                        let column = Int(columns[entry]), slot = next[column]
+                                        indices[slot] = Int32(truncatingIfNeeded: row)
+                                        values[slot] = entries[entry]
+                                        next[column] = slot + 1
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
             }
         }
         return SparseMatrix(rows: a.columns, columns: a.rows, rowPointers: counts, columnIndices: indices, values: values)
