@@ -15,6 +15,7 @@ PY=.venv-bench/bin/python
 SIZES=${1:-5000}
 [ "${LONG:-}" = 1 ] && SIZES="$SIZES 50000"
 WORK=$(mktemp -d)
+chmod 755 "$WORK"   # nginx workers (nobody) read the answers under it
 trap 'kill ${DAEMON:-} ${NGINX:-} 2>/dev/null || true; rm -rf "$WORK"' EXIT
 OUT=Benchmarks/results/scale.jsonl
 : > "$OUT"
