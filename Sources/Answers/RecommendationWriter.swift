@@ -12,8 +12,8 @@ import Regions
 /// JSONEncoder the first time a practice is answered, and kept (at load time, all of them were
 /// a third of a 50,000-case start); each answer writes only what depends on the request (rank,
 /// score, components, why and the profile, by `JSONText`) and joins them in the
-/// sorted key order JSONEncoder would use. `RecommendationJSON.envelope` encodes the whole answer the plain way; a test
-/// holds the two to the same bytes.
+/// sorted key order JSONEncoder would use. The tests encode the whole answer the plain way
+/// (`RecommendationJSON` in Tests/AnswersTests) and hold the two to the same bytes.
 public final class RecommendationWriter: Sendable {
     /// Per practice index: the fixed members of its item, as `"key":value` in key order, split
     /// around the dynamic members.
@@ -60,14 +60,13 @@ public final class RecommendationWriter: Sendable {
         let record = recommender.cases[features.practiceCaseRows[practice]]
         let item = record.practices.first { $0.id == features.practiceIds[practice] }
         let title: String? = record.title
-        let pieces = Fixed(
+        return Fixed(
             head: try Self.member("case_id", record.id) + comma + Self.member("case_title", title),
             middle: try Self.member("heading", item?.heading ?? "") + comma + Self.member("practice_id", features.practiceIds[practice])
                 + comma + Self.member("provenance", ProvenanceAnswer(record)),
             region: try Self.member("region", RegionAnswer(record)),
             text: try Self.member("text", item?.text ?? ""),
             evidence: try Self.member("evidence", recommender.evidence(ofPractice: practice)))
-        return pieces
     }
 
     public func envelope(_ profile: AnalyzedProfile, _ items: [Recommendation]) throws -> Data {
