@@ -10,7 +10,7 @@ let package = Package(
         .executable(name: "practiced", targets: ["practiced"]),
         // The stages the fuzz targets drive (Fuzz/, a package of its own that depends on this one
         // by path, so that `swift build` and `make test` never build them).
-        .library(name: "PracticedModules", targets: ["Analyzer", "Corpus", "Daemon", "Engine", "Features", "Importer", "Regions", "Settings"]),
+        .library(name: "PracticedModules", targets: ["Analyzer", "Corpus", "Daemon", "Engine", "Features", "Importer", "Profiles", "Regions", "Settings"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -33,7 +33,9 @@ let package = Package(
         .target(name: "Importer", dependencies: ["Corpus", "Features", "Regions", .product(name: "SwiftCSV", package: "SwiftCSV")]),
         // Normalisation and Chinese word segmentation (jieba's algorithm, jieba's dictionary).
         .target(name: "Analyzer"),
-        // The feature space: TF-IDF over cases and practices, tags, region attributes, profiles.
+        // Region profiles: read from the files users bring (JSON, JSON Lines, CSV, a plan's text) and analysed.
+        .target(name: "Profiles", dependencies: ["Analyzer", "Features", "Importer", "Regions", .product(name: "SwiftCSV", package: "SwiftCSV")]),
+        // The feature space: TF-IDF over cases and practices, tags, region attributes.
         .target(name: "Features", dependencies: ["Analyzer", "Corpus", "Regions"]),
         // BLAS and LAPACK through their C interfaces (system libraries, see Sources/C*/shim.h).
         .systemLibrary(name: "CBLAS", path: "Sources/CBLAS"),
@@ -45,19 +47,19 @@ let package = Package(
         // The LSA core: truncated SVD, case/practice/term vectors, similarity, the model file.
         .target(name: "LSA", dependencies: ["CBLAS", "CLAPACKE", "Features", "VectorKernels"]),
         // Recommendation and similarity over the LSA model, and how well it ranks.
-        .target(name: "Engine", dependencies: ["Analyzer", "Corpus", "Features", "LSA", "Regions"]),
+        .target(name: "Engine", dependencies: ["Analyzer", "Corpus", "Features", "LSA", "Profiles", "Regions"]),
         // The answers' shapes (DESIGN.md's envelopes), the same from the command line and the daemon.
-        .target(name: "Answers", dependencies: ["Corpus", "Engine", "Features"]),
+        .target(name: "Answers", dependencies: ["Corpus", "Engine", "Features", "Profiles"]),
         // Batch reports: one page per region and an overview, rendered from templates in config/.
         .target(
             name: "Reports",
-            dependencies: ["Answers", "Corpus", "Engine", "Features", "Regions", .product(name: "Mustache", package: "swift-mustache")]
+            dependencies: ["Answers", "Corpus", "Engine", "Features", "Profiles", "Regions", .product(name: "Mustache", package: "swift-mustache")]
         ),
         // The daemon: HTTP/JSON on a Unix socket, the model swapped atomically on reload.
         .target(
             name: "Daemon",
             dependencies: [
-                "Answers", "CMalloc", "Corpus", "Engine", "Features", "Importer", "LSA", "Reports",
+                "Answers", "CMalloc", "Corpus", "Engine", "Features", "Importer", "LSA", "Profiles", "Reports",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -76,14 +78,14 @@ let package = Package(
             ]
         ),
         // The engine opened from the settings: the saved stages read, or built and saved.
-        .target(name: "EngineLoading", dependencies: ["Analyzer", "Corpus", "Engine", "Features", "LSA", "Regions", "Settings"]),
+        .target(name: "EngineLoading", dependencies: ["Analyzer", "Corpus", "Engine", "Features", "LSA", "Profiles", "Regions", "Settings"]),
         // config/practiced.yaml and the paths it names.
         .target(name: "Settings", dependencies: [.product(name: "Configuration", package: "swift-configuration")]),
         .executableTarget(
             name: "practiced",
             dependencies: [
-                "Analyzer", "Answers", "Corpus", "Daemon", "Engine", "EngineLoading", "Features", "Importer", "LSA", "Regions", "Reports", "Settings",
-                "SocketClient",
+                "Analyzer", "Answers", "Corpus", "Daemon", "Engine", "EngineLoading", "Features", "Importer", "LSA", "Profiles", "Regions", "Reports",
+                "Settings", "SocketClient",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOHTTP1", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
@@ -91,12 +93,12 @@ let package = Package(
         ),
         .testTarget(name: "CorpusTests", dependencies: ["Corpus"]),
         .testTarget(name: "RegionsTests", dependencies: ["Regions"]),
-        .testTarget(name: "ImporterTests", dependencies: ["Importer", "Corpus", "Features", "Regions"]),
+        .testTarget(name: "ImporterTests", dependencies: ["Importer", "Corpus", "Features", "Profiles", "Regions"]),
         .testTarget(name: "AnalyzerTests", dependencies: ["Analyzer"]),
-        .testTarget(name: "FeaturesTests", dependencies: ["Analyzer", "Corpus", "Features", "Regions"]),
+        .testTarget(name: "FeaturesTests", dependencies: ["Analyzer", "Corpus", "Features", "Profiles", "Regions"]),
         .testTarget(name: "LSATests", dependencies: ["Features", "LSA"]),
-        .testTarget(name: "EngineTests", dependencies: ["Corpus", "Engine", "Features", "Regions"]),
-        .testTarget(name: "AnswersTests", dependencies: ["Analyzer", "Answers", "Corpus", "Engine", "EngineLoading", "Features", "LSA", "Regions", "Settings"]),
+        .testTarget(name: "EngineTests", dependencies: ["Corpus", "Engine", "Features", "Profiles", "Regions"]),
+        .testTarget(name: "AnswersTests", dependencies: ["Analyzer", "Answers", "Corpus", "Engine", "EngineLoading", "Features", "LSA", "Profiles", "Regions", "Settings"]),
         .testTarget(name: "CLITests", dependencies: ["Corpus"]),
     ]
 )

@@ -2,6 +2,7 @@ import Corpus
 import Engine
 import Features
 import Foundation
+import Profiles
 
 /// The answers' JSON as typed values, encoded with JSONEncoder (keys sorted): the same bytes
 /// from the command line and the daemon. Typed rather than dictionaries because the daemon

@@ -2,6 +2,7 @@ import Corpus
 import Engine
 import Features
 import Foundation
+import Profiles
 
 /// The region-fit sentence of an explanation, e.g. 来源地同为山区、原国家级贫困县.
 public func regionFitSentence(_ fit: RegionFit?) -> String {

@@ -2,6 +2,7 @@ import Corpus
 import Engine
 import Features
 import Foundation
+import Profiles
 import Regions
 
 /// Writes `recommend`'s JSON answer from pieces encoded once per practice.

@@ -2,6 +2,7 @@ import Features
 import Foundation
 import Hummingbird
 import Importer
+import Profiles
 import Reports
 
 /// `POST /v1/reports` `{"profiles": [...], "format": "json|markdown|html", "top": N}`: the

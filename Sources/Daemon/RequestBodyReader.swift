@@ -4,6 +4,7 @@ import Foundation
 import Hummingbird
 import NIOCore
 import NIOHTTP1
+import Profiles
 
 /// Limits on what a request may carry (`daemon:` in the configuration).
 public struct RequestLimits: Sendable {

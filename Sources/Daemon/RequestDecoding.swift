@@ -3,6 +3,7 @@ import Engine
 import Features
 import Foundation
 import Hummingbird
+import Profiles
 
 /// Request bodies (bytes) → what the routes work with, every failure as the client's error: 400
 /// for what is not JSON (with its line and column), 422 naming the field for a wrong type or

@@ -4,6 +4,7 @@ import Engine
 import Features
 import Foundation
 import Hummingbird
+import Profiles
 
 /// The endpoints of DESIGN.md's socket API, answering from the store's current model.
 struct Routes: Sendable {

@@ -4,6 +4,7 @@ import Engine
 import Features
 import Foundation
 import LSA
+import Profiles
 import Reports
 import Synchronization
 

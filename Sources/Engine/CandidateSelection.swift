@@ -1,6 +1,7 @@
 import Features
 import Foundation
 import LSA
+import Profiles
 
 /// The best cases of a request without the features of every case: candidates by exact score
 /// bounds.

@@ -1,6 +1,7 @@
 import Corpus
 import Foundation
 import Features
+import Profiles
 
 /// Narrows recommendations and similar cases to sources of one kind (`--province`, `--level`,
 /// `--category`, `--year`; the same fields in a request). Every condition given must hold.

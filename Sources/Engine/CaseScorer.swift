@@ -2,6 +2,7 @@ import Corpus
 import Foundation
 import Features
 import LSA
+import Profiles
 import Regions
 
 /// A case's fit for a profile: the model's features, its score, and the components answers show.

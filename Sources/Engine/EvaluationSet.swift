@@ -1,5 +1,6 @@
 import Features
 import Foundation
+import Profiles
 
 /// Development profiles with graded judgments (`eval/`, a copy of `../shared/eval/`).
 public struct EvaluationSet: Sendable {

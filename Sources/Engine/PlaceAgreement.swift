@@ -1,4 +1,5 @@
 import Features
+import Profiles
 import Regions
 
 /// A source region's facts as small integers, computed once per case at load so that a

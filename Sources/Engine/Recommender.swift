@@ -1,5 +1,6 @@
 import Corpus
 import Features
+import Profiles
 
 /// One recommended practice and why.
 public struct Recommendation: Sendable {

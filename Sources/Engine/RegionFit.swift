@@ -1,4 +1,5 @@
 import Features
+import Profiles
 import Regions
 
 /// How well a source region's situation matches a profile's: the mean, over the attributes the

@@ -17,7 +17,7 @@ extension DecodingError {
             .joined(separator: ".").replacingOccurrences(of: ".[", with: "[")
     }
 
-    var isDataCorrupted: Bool {
+    public var isDataCorrupted: Bool {
         if case .dataCorrupted = self { return true }
         return false
     }

@@ -1,5 +1,6 @@
 import Engine
 import Features
+import Profiles
 
 extension PlanReview {
     /// A profile carries a plan when its text is this long or longer (a plan runs to pages; a

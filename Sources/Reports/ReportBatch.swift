@@ -1,5 +1,6 @@
 import Features
 import Foundation
+import Profiles
 import Synchronization
 
 /// The formats a batch writes: per region HTML and Markdown, and summary.csv.

@@ -3,6 +3,7 @@ import Corpus
 import Engine
 import Features
 import Foundation
+import Profiles
 import Regions
 
 /// Builds a region's report from the engine: its recommendations grouped by Healthy China

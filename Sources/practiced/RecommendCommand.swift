@@ -6,6 +6,7 @@ import Features
 import EngineLoading
 import Foundation
 import Importer
+import Profiles
 
 struct RecommendCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(

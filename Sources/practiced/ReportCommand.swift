@@ -4,6 +4,7 @@ import Features
 import EngineLoading
 import Foundation
 import Importer
+import Profiles
 import Reports
 import Synchronization
 #if canImport(Glibc)

@@ -2,6 +2,7 @@
 import Engine
 import Features
 import Foundation
+import Profiles
 
 /// `recommend`'s answer encoded whole by JSONEncoder: DESIGN.md's envelope {"profile": …,
 /// "practices": […]}. The answers go out through `RecommendationWriter` (same bytes, faster);

@@ -6,6 +6,7 @@ import EngineLoading
 import Features
 import Foundation
 import LSA
+import Profiles
 import Regions
 import Settings
 import Testing

@@ -1,6 +1,7 @@
 import Corpus
 @testable import Engine
 import Features
+import Profiles
 import Testing
 
 @Suite struct ExplanationTests {

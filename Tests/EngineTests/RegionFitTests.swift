@@ -1,5 +1,6 @@
 import Features
 @testable import Engine
+import Profiles
 import Regions
 import Testing
 

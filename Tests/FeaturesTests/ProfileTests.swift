@@ -1,5 +1,6 @@
 import Features
 import Foundation
+import Profiles
 import Testing
 
 @Suite struct ProfileTests {

@@ -1,5 +1,6 @@
 import Features
 import Foundation
+import Profiles
 import Testing
 
 /// The words users write in a profile's fields (config/profile-cues.json, field_words): every one

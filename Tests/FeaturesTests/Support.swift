@@ -2,6 +2,7 @@ import Analyzer
 import Corpus
 import Features
 import Foundation
+import Profiles
 import Regions
 
 /// The project root, found from this file's path (Tests/FeaturesTests/…).

@@ -1,6 +1,7 @@
 import Features
 import Foundation
 import Importer
+import Profiles
 import Testing
 
 /// Profile files as users bring them: CSV, JSON Lines, JSON, a plan document.

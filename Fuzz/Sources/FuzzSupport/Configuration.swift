@@ -2,6 +2,7 @@ import Analyzer
 import Features
 import Foundation
 import Importer
+import Profiles
 import Regions
 import Settings
 

@@ -1,4 +1,5 @@
 import Features
+import Profiles
 
 /// A profile that decoded is analysed as the daemon and the command line analyse it: an
 /// analysed profile, or a ProfileError naming the field at fault (a text over

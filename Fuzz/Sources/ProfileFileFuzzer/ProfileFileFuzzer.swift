@@ -2,6 +2,7 @@ import Features
 import Foundation
 import FuzzSupport
 import Importer
+import Profiles
 
 /// A profile file as `practiced recommend --profile F` and `practiced report --profiles F` read
 /// it: the first byte of the input picks the kind (the extension decides how ProfileFile reads

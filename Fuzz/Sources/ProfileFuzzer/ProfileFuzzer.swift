@@ -3,6 +3,7 @@ import Features
 import Foundation
 import FuzzSupport
 import Importer
+import Profiles
 
 /// The bodies of the daemon's queries, through its decoding (RequestDecoding, the routes' own
 /// entry point): POST /v1/recommend (a profile with `top` and `filter`, then analysed),

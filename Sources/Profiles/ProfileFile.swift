@@ -1,5 +1,6 @@
 import Features
 import Foundation
+import Importer
 import SwiftCSV
 
 /// Region profiles as users bring them: one JSON object (`.json`, or an array of them), JSON

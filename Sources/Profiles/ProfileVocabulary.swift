@@ -1,3 +1,4 @@
+import Features
 import Foundation
 
 /// The words users write in a profile's fields, and the canonical value each stands for

@@ -1,4 +1,5 @@
 import Analyzer
+import Features
 import Foundation
 import Regions
 

@@ -1,3 +1,4 @@
+import Features
 import Foundation
 
 /// A region as a user describes it (DESIGN.md, "Region profile"): every field optional, but at
