@@ -24,9 +24,11 @@ extension Settings {
                 // Mapped, not read: decoded in place, without a copy of the whole file (400 MB at
                 // 50,000 cases).
                 let data = try Data(contentsOf: stageFile, options: .alwaysMapped)
+                // After an edit, the stage on disk is the served model's (unless this corpus's own
+                // is there already: then it is read as at a start).
                 if let previous, previous.fingerprint != fingerprint,
-                   let edited = try editedCorpus(CorpusStage.decode(data, path: stageFile.path, expectedFingerprint: previous.fingerprint),
-                                                 previous: previous, fingerprint: fingerprint, analyzer: analyzer, tagger: tagger) {
+                   let old = try? CorpusStage.decode(data, path: stageFile.path, expectedFingerprint: previous.fingerprint),
+                   let edited = try editedCorpus(old, previous: previous, fingerprint: fingerprint, analyzer: analyzer, tagger: tagger) {
                     return edited
                 }
                 let stage = try CorpusStage.decode(data, path: stageFile.path, expectedFingerprint: fingerprint)
