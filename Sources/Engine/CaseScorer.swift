@@ -23,6 +23,10 @@ public struct ScoredCase: Sendable {
     public let regionFit: RegionFit?
     /// The profile's tags the case carries.
     public let matchedTags: [String]
+    /// Every practice's TF-IDF dot product with the profile's words, by practice index (one array
+    /// shared by the cases of a request, computed for the best-practice feature): how the
+    /// recommender orders a case's practices.
+    public let practiceCloseness: [Double]
 }
 
 /// Scores every case of the corpus for an analysed profile.
@@ -120,6 +124,8 @@ public final class CaseScorer: Sendable {
     /// place and tags in the forms the features read.
     struct Request {
         let text, semantic, cosine, practiceText: ScaledToBest
+        /// Every practice's dot product with the query's TF-IDF weights.
+        let practiceCosines: [Double]
         let attributes: AnalyzedProfile.Attributes
         let place: PlaceAgreement
         let profileTags: Set<String>
@@ -134,7 +140,8 @@ public final class CaseScorer: Sendable {
     func request(_ profile: AnalyzedProfile) -> Request {
         let query = features.weights(of: profile.terms)
         var bestPractice = [Double](repeating: 0, count: features.caseIds.count)
-        for (practice, value) in Self.cosines(query, byTerm: practiceWeightsByTerm, rows: features.practiceIds.count).enumerated() {
+        let practiceCosines = Self.cosines(query, byTerm: practiceWeightsByTerm, rows: features.practiceIds.count)
+        for (practice, value) in practiceCosines.enumerated() {
             bestPractice[features.practiceCaseRows[practice]] = max(bestPractice[features.practiceCaseRows[practice]], value)
         }
         var attributes = profile.attributes
@@ -145,7 +152,7 @@ public final class CaseScorer: Sendable {
             text: ScaledToBest(bm25.scores(profile.terms)),
             semantic: ScaledToBest(similarity.caseScores(profile.terms).map { max($0, 0) }),
             cosine: ScaledToBest(Self.cosines(query, byTerm: caseWeightsByTerm, rows: features.caseIds.count)),
-            practiceText: ScaledToBest(bestPractice), attributes: attributes, place: PlaceAgreement(attributes, names: placeNames),
+            practiceText: ScaledToBest(bestPractice), practiceCosines: practiceCosines, attributes: attributes, place: PlaceAgreement(attributes, names: placeNames),
             profileTags: profileTags, sortedProfileTags: profileTags.sorted(),
             tagGroups: RankingFeature.tags.map { feature in
                 let keys = Set(profile.tags.filter { $0.group == feature.tagGroup }.map(\.key)).sorted()
@@ -194,7 +201,8 @@ public final class CaseScorer: Sendable {
         let raw = model.score(buffer)
         return ScoredCase(row: row, score: 1 / (1 + exp(-raw)), rawScore: raw, features: buffer,
                           text: request.text[row], semantic: request.semantic[row], region: fit?.score ?? 0.5, tags: tags,
-                          regionFit: fit, matchedTags: request.sortedProfileTags.filter { tagCount(row: row, $0) > 0 })
+                          regionFit: fit, matchedTags: request.sortedProfileTags.filter { tagCount(row: row, $0) > 0 },
+                          practiceCloseness: request.practiceCosines)
     }
 
     /// Every case scored in full, in corpus order (the evaluation's input).
@@ -202,25 +210,6 @@ public final class CaseScorer: Sendable {
         let request = request(profile)
         var buffer: [Double] = []
         return features.caseIds.indices.map { scoredCase(row: $0, request, model: model, buffer: &buffer) }
-    }
-
-    /// The TF-IDF dot product of a one-row query with practice `practice`, read from the
-    /// practices' term-major weights (a binary search in each query term's postings): the sum
-    /// `query.dot(row: 0, with: practiceWeights, row: practice)` makes, term by term in the same
-    /// order, so the same value — without keeping the practice-major copy.
-    public func practiceCloseness(_ query: SparseMatrix, practice: Int) -> Double {
-        var sum = 0.0
-        let terms = query.row(0), target = Int32(practice)
-        for (term, weight) in zip(terms.columns, terms.values) {
-            let postings = practiceWeightsByTerm.row(Int(term))
-            var low = postings.columns.startIndex, high = postings.columns.endIndex
-            while low < high {
-                let middle = (low + high) / 2
-                if postings.columns[middle] < target { low = middle + 1 } else { high = middle }
-            }
-            if low < postings.columns.endIndex, postings.columns[low] == target { sum += weight * postings.values[low] }
-        }
-        return sum
     }
 
     /// The action a case mentions most (ties: taxonomy order), nil when it names none.

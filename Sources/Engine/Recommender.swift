@@ -88,7 +88,8 @@ public struct Recommender: Sendable {
         // Their practices, closest to the profile's words first (ties: document order).
         var ordered: [Int: [Int]] = [:]
         for scored in candidates {
-            let closeness = practicesOfCase[scored.row].map { scorer.practiceCloseness(query, practice: $0) }
+            // The request's own sums (term by term, as a dot product of the two rows would add them).
+            let closeness = practicesOfCase[scored.row].map { scored.practiceCloseness[$0] }
             ordered[scored.row] = practicesOfCase[scored.row].indices
                 .sorted { closeness[$0] > closeness[$1] || (closeness[$0] == closeness[$1] && $0 < $1) }
                 .map { practicesOfCase[scored.row][$0] }
