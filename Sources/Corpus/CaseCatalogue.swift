@@ -31,6 +31,12 @@ public struct CaseLine: Sendable, Equatable {
         self.file = file
         self.range = range
     }
+
+    /// The line's bytes in its file's mapped bytes (`files[file]`), without a copy.
+    public func bytes(in files: [Data]) -> Data {
+        let data = files[file]
+        return data[(data.startIndex + range.lowerBound)..<(data.startIndex + range.upperBound)]
+    }
 }
 
 /// The corpus's cases in the feature space's order, one immutable catalogue that recommend,
@@ -74,13 +80,7 @@ public final class CaseCatalogue: RandomAccessCollection, Sendable {
     public init(directory: URL, ids: [String], facts: [CaseFacts], lines: [CaseLine]) throws {
         precondition(ids.count == facts.count && ids.count == lines.count, "facts and a line for every case")
         let urls = try CorpusFiles.files(in: directory)
-        let files = try urls.map { url in
-            do {
-                return try Data(contentsOf: url, options: .alwaysMapped)
-            } catch {
-                throw CorpusError.unreadable(path: url.path, reason: error.localizedDescription)
-            }
-        }
+        let files = try CorpusFiles.mapped(urls)
         for (row, line) in lines.enumerated() {
             guard files.indices.contains(line.file), line.range.lowerBound >= 0, line.range.upperBound <= files[line.file].count else {
                 throw CorpusError.unreadable(path: directory.path, reason: "case \(ids[row]) of the saved stage lies outside the corpus files (\(urls.count) files)")
@@ -98,10 +98,10 @@ public final class CaseCatalogue: RandomAccessCollection, Sendable {
     /// The case at `row`, decoded on first use.
     public subscript(row: Int) -> CaseRecord {
         decoded.value(row) {
-            let line = lines[row], file = files[line.file]
+            let line = lines[row]
             // The bytes the stage was built from (same fingerprint): they decoded then.
             do {
-                return try JSONDecoder().decode(CaseRecord.self, from: file.subdata(in: (file.startIndex + line.range.lowerBound)..<(file.startIndex + line.range.upperBound)))
+                return try JSONDecoder().decode(CaseRecord.self, from: line.bytes(in: files))
             } catch {
                 fatalError("\(paths[line.file]): the case line of \(ids[row]) no longer decodes (\(error)); the corpus was changed in place while served")
             }

@@ -64,13 +64,23 @@ public enum CorpusFiles {
         return (data, try decoded.flatMap { try $0.get() })
     }
 
-    /// Where each case of a corpus directory lies: its file's position in `files(in:)` and its
-    /// line's bytes, in the order `readDirectory` reads them (what `CaseCatalogue` maps).
-    public static func caseLines(in directory: URL) throws -> [CaseLine] {
-        try files(in: directory).enumerated().flatMap { index, url in
-            let data = try Data(contentsOf: url, options: .alwaysMapped)
-            return lineRanges(of: data).filter { !isBlank(data[$0]) }.map {
+    /// Where each case of a corpus directory's files (mapped, in `files(in:)` order) lies: its
+    /// file's position and its line's bytes, in the order `readDirectory` reads them.
+    public static func caseLines(in files: [Data]) -> [CaseLine] {
+        files.enumerated().flatMap { index, data in
+            lineRanges(of: data).filter { !isBlank(data[$0]) }.map {
                 CaseLine(file: index, range: ($0.lowerBound - data.startIndex)..<($0.upperBound - data.startIndex))
+            }
+        }
+    }
+
+    /// Files mapped into memory (read only when touched), an error naming the one that cannot be.
+    public static func mapped(_ urls: [URL]) throws -> [Data] {
+        try urls.map { url in
+            do {
+                return try Data(contentsOf: url, options: .alwaysMapped)
+            } catch {
+                throw CorpusError.unreadable(path: url.path, reason: error.localizedDescription)
             }
         }
     }

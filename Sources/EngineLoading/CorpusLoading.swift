@@ -41,8 +41,8 @@ extension Settings {
         }
         let records = try CorpusFiles.readDirectory(corpusDirectory)
         let features = FeatureSpace(cases: records, analyzer: analyzer, tagger: tagger)
-        let lines = try CorpusFiles.caseLines(in: corpusDirectory)
-        let stage = CorpusStage(features: features, facts: records.map(CaseFacts.init), lines: lines, lineHashes: try lineHashes(lines))
+        let files = try CorpusFiles.mapped(CorpusFiles.files(in: corpusDirectory)), lines = CorpusFiles.caseLines(in: files)
+        let stage = CorpusStage(features: features, facts: records.map(CaseFacts.init), lines: lines, lineHashes: Self.hashes(of: lines, in: files))
         try CorpusFiles.writeAtomically(stage.encode(fingerprint: fingerprint), to: stageFile)
         return (stage, CaseCatalogue(records: records))
     }
@@ -54,10 +54,10 @@ extension Settings {
     /// (`lsa.refit_share`, as `editedModel` decides), or when a new line is not a case.
     private func editedCorpus(_ old: CorpusStage, previous: LSAModel, fingerprint: UInt64, analyzer: TermAnalyzer,
                               tagger: Tagger) throws -> (stage: CorpusStage, cases: CaseCatalogue)? {
-        let lines = try CorpusFiles.caseLines(in: corpusDirectory), hashes = try lineHashes(lines)
+        let files = try CorpusFiles.mapped(CorpusFiles.files(in: corpusDirectory))
+        let lines = CorpusFiles.caseLines(in: files), hashes = Self.hashes(of: lines, in: files)
         var oldRows: [UInt64: [Int]] = [:]
         for (row, hash) in old.lineHashes.enumerated().reversed() { oldRows[hash, default: []].append(row) }
-        let files = try CorpusFiles.files(in: corpusDirectory).map { try Data(contentsOf: $0, options: .alwaysMapped) }
         let decoder = JSONDecoder()
         var rows: [FeatureSpace.EditedRow] = [], added = 0
         for (line, hash) in zip(lines, hashes) {
@@ -65,8 +65,7 @@ extension Settings {
                 rows.append(.kept(row))
                 continue
             }
-            let file = files[line.file]
-            guard let record = try? decoder.decode(CaseRecord.self, from: file.subdata(in: (file.startIndex + line.range.lowerBound)..<(file.startIndex + line.range.upperBound))) else { return nil }
+            guard let record = try? decoder.decode(CaseRecord.self, from: line.bytes(in: files)) else { return nil }
             rows.append(.added(record))
             added += 1
         }
@@ -86,12 +85,10 @@ extension Settings {
 
     /// Each case line's hash (FNV-1a over its bytes): what tells an edited corpus's unchanged
     /// cases from its new ones.
-    public func lineHashes(_ lines: [CaseLine]) throws -> [UInt64] {
-        let files = try CorpusFiles.files(in: corpusDirectory).map { try Data(contentsOf: $0, options: .alwaysMapped) }
-        return lines.map { line in
-            let file = files[line.file]
+    static func hashes(of lines: [CaseLine], in files: [Data]) -> [UInt64] {
+        lines.map { line in
             var hash = FNV1a()
-            hash.mix(file[(file.startIndex + line.range.lowerBound)..<(file.startIndex + line.range.upperBound)])
+            hash.mix(line.bytes(in: files))
             return hash.value
         }
     }

@@ -17,7 +17,7 @@ import Testing
         let records = try CorpusFiles.readDirectory(directory)
         #expect(records.map(\.id) == ["a-01", "a-02", "b-01"])
 
-        let lines = try CorpusFiles.caseLines(in: directory)
+        let lines = CorpusFiles.caseLines(in: try CorpusFiles.mapped(CorpusFiles.files(in: directory)))
         #expect(lines.map(\.file) == [0, 0, 1])
         let catalogue = try CaseCatalogue(directory: directory, ids: records.map(\.id), facts: records.map(CaseFacts.init), lines: lines)
         #expect(catalogue.count == 3)
@@ -33,7 +33,7 @@ import Testing
         let directory = try files.temporaryDirectory()
         try CorpusFiles.writeAtomically(CorpusFiles.encodeLines([files.sampleCase("a-01")]), to: directory.appendingPathComponent("a.jsonl"))
         let facts = [CaseFacts(files.sampleCase("a-01")), CaseFacts(files.sampleCase("a-02"))]
-        let lines = try CorpusFiles.caseLines(in: directory)
+        let lines = CorpusFiles.caseLines(in: try CorpusFiles.mapped(CorpusFiles.files(in: directory)))
         #expect {
             try CaseCatalogue(directory: directory, ids: ["a-01", "a-02"], facts: facts, lines: lines + [CaseLine(file: 0, range: 0..<1_000_000)])
         } throws: { error in
