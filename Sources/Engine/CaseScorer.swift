@@ -55,6 +55,8 @@ public final class CaseScorer: Sendable {
     /// Each case's action mentions (action tags only), in total.
     let caseActionTotals: [Int]
     public let taxonomy: Taxonomy
+    /// The words of the shared place attributes in an answer's why (and of the reports).
+    public let labels: DomainLabels
     /// Each case's place as small integers (`PlaceCodes`), and the names they number.
     let placeCodes: [PlaceCodes?]
     let placeNames: PlaceCodes.Names
@@ -72,7 +74,7 @@ public final class CaseScorer: Sendable {
     let caseWeightsByTerm: SparseMatrix
     let practiceWeightsByTerm: SparseMatrix
 
-    public init(features: FeatureSpace, space: SemanticSpace, caseRegions: [RegionAttributes?], taxonomy: Taxonomy) {
+    public init(features: FeatureSpace, space: SemanticSpace, caseRegions: [RegionAttributes?], taxonomy: Taxonomy, labels: DomainLabels) {
         precondition(caseRegions.count == features.caseIds.count, "one region per case")
         // The three term-major copies (BM25's postings, the case and the practice weights) on two cores.
         let (postings, byTerm) = ChunkedWork.both({ BM25(counts: features.caseCounts, vocabulary: features.vocabulary) }, {
@@ -84,6 +86,7 @@ public final class CaseScorer: Sendable {
         similarity = TextSimilarity(features: self.features, space: space)
         self.caseRegions = caseRegions
         self.taxonomy = taxonomy
+        self.labels = labels
         var names = PlaceCodes.Names()
         placeCodes = caseRegions.map { region in region.map { PlaceCodes($0, names: &names) } }
         placeNames = names
@@ -196,7 +199,7 @@ public final class CaseScorer: Sendable {
     /// A case in full, for an answer or an evaluation: its features, score and components.
     func scoredCase(row: Int, _ request: Request, model: RankingModel, buffer: inout [Double]) -> ScoredCase {
         features(row: row, request, into: &buffer)
-        let fit = RegionFit.compare(request.attributes, with: caseRegions[row])
+        let fit = RegionFit.compare(request.attributes, with: caseRegions[row], labels: labels)
         let tags = request.actionPositions.isEmpty ? tagShare(request.profileTags, row: row) : actionShare(request.actionPositions, row: row)
         let raw = model.score(buffer)
         return ScoredCase(row: row, score: 1 / (1 + exp(-raw)), rawScore: raw, features: buffer,

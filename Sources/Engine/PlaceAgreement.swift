@@ -14,7 +14,8 @@ struct PlaceCodes: Sendable {
     var countyLevel = false
     var province: Int32 = -1, macroRegion: Int32 = -1
 
-    static let terrains = RegionFit.terrainNames.keys.sorted()
+    /// The terrain kinds of region-facts.csv and the profiles' terrain field, in a fixed order.
+    static let terrains = ["basin", "coastal", "desert", "grassland", "hill", "island", "mountain", "plain", "plateau"]
     static let urbanRuralValues = ["rural", "mixed", "urban"]
     static let levels = ["province", "prefecture", "county", "district", "township", "institution"]
 

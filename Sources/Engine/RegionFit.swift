@@ -10,20 +10,14 @@ public struct RegionFit: Sendable, Equatable {
     /// Shared attributes, in Chinese, in a fixed order.
     public let shared: [String]
 
-    public static let terrainNames = [
-        "mountain": "山区", "hill": "丘陵", "plain": "平原", "plateau": "高原", "basin": "盆地",
-        "coastal": "沿海", "island": "海岛", "grassland": "草原", "desert": "荒漠",
-    ]
-    public static let urbanizationNames = ["rural": "农村", "mixed": "城乡结合", "urban": "城市"]
-    public static let levelNames = ["province": "省级", "prefecture": "地市级", "county": "县级", "district": "县级（市辖区）", "township": "乡镇（街道）"]
-
     /// nil when the profile states nothing about its situation.
     /// A county or a district (compared by hand: this runs for every case of every request).
     static func isCountyLevel(_ level: String?) -> Bool {
         level == "county" || level == "district"
     }
 
-    public static func compare(_ profile: AnalyzedProfile.Attributes, with source: RegionAttributes?) -> RegionFit? {
+    /// `labels` gives the shared attributes their words.
+    public static func compare(_ profile: AnalyzedProfile.Attributes, with source: RegionAttributes?, labels: DomainLabels) -> RegionFit? {
         var parts: [Double] = []
         var shared: [String] = []
         func add(_ agreement: Bool?, _ words: @autoclosure () -> String) {
@@ -36,18 +30,18 @@ public struct RegionFit: Sendable, Equatable {
             // mountains and plains alike (四川省 is not a mountain county), so theirs is unknown here.
             let sourceTerrain = isCountyLevel(source?.level) ? source?.terrain?.value : nil
             let common = terrain.filter { sourceTerrain?.contains($0) ?? false }
-            add(sourceTerrain.map { _ in !common.isEmpty }, common.compactMap { terrainNames[$0] }.joined(separator: "、"))
+            add(sourceTerrain.map { _ in !common.isEmpty }, labels.terrainWords(common))
         }
         if let economy = profile.economy?.value {
             let poor = source?.formerPovertyCounty?.value
             switch economy {
-            case "poverty", "former_poverty": add(poor, "原国家级贫困县")
-            case "developed": add(poor.map { !$0 && source?.urbanRural?.value != "rural" }, "经济发达地区")
+            case "poverty", "former_poverty": add(poor, labels.shared.formerPovertyCounty)
+            case "developed": add(poor.map { !$0 && source?.urbanRural?.value != "rural" }, labels.shared.developed)
             default: break
             }
         }
         if let urbanization = profile.urbanization?.value, let theirs = source?.urbanRural?.value {
-            if urbanization == theirs { add(true, urbanizationNames[theirs] ?? theirs) }
+            if urbanization == theirs { add(true, labels.urbanization[theirs] ?? theirs) }
             else { parts.append(urbanization == "mixed" || theirs == "mixed" ? 0.5 : 0) }
         } else if profile.urbanization != nil {
             add(nil, "")
@@ -57,11 +51,11 @@ public struct RegionFit: Sendable, Equatable {
             if let theirs, level != theirs, isCountyLevel(level), isCountyLevel(theirs) {
                 parts.append(0.75)
             } else {
-                add(theirs.map { $0 == level }, levelNames[level] ?? level)
+                add(theirs.map { $0 == level }, labels.level[level] ?? level)
             }
         }
-        if let ethnic = profile.ethnicMinority?.value, ethnic { add(source?.ethnicAutonomous?.value, "民族地区") }
-        if let base = profile.revolutionaryBase?.value, base { add(source?.revolutionaryBase?.value, "革命老区") }
+        if let ethnic = profile.ethnicMinority?.value, ethnic { add(source?.ethnicAutonomous?.value, labels.shared.ethnicArea) }
+        if let base = profile.revolutionaryBase?.value, base { add(source?.revolutionaryBase?.value, labels.shared.revolutionaryBase) }
         guard !parts.isEmpty else { return nil }
         return RegionFit(score: parts.reduce(0, +) / Double(parts.count), shared: shared)
     }

@@ -81,10 +81,12 @@ extension Settings {
         }
         let model = try previous.map { try editedModel(from: $0, cases: cases, analyzer: analyzer, fingerprint: fingerprint, features: features) }
             ?? loadModel(fingerprint: fingerprint, features: features)
-        let scorer = CaseScorer(features: features, space: try model.space(alignedTo: features), caseRegions: caseRegions, taxonomy: tagger.taxonomy)
+        let cues = try ProfileCues.load(from: profileCuesFile)
+        let labels = try DomainLabels.load(from: labelsFile, fieldWords: cues.fieldWords, taxonomy: tagger.taxonomy)
+        let scorer = CaseScorer(features: features, space: try model.space(alignedTo: features), caseRegions: caseRegions,
+                                taxonomy: tagger.taxonomy, labels: labels)
         let rankingModel = try RankingModel.load(from: ranking.modelFile)
-        let profiles = ProfileAnalyzer(analyzer: analyzer, tagger: tagger, gazetteer: gazetteer, cues: try ProfileCues.load(from: profileCuesFile),
-                                       maxTextCharacters: maxTextCharacters)
+        let profiles = ProfileAnalyzer(analyzer: analyzer, tagger: tagger, gazetteer: gazetteer, cues: cues, maxTextCharacters: maxTextCharacters)
         let recommender = Recommender(scorer: scorer, cases: cases, model: rankingModel, practicesPerCase: ranking.practicesPerCase)
         return LoadedEngine(recommender: recommender, cases: cases, profiles: profiles, model: model)
     }

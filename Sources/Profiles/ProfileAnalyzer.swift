@@ -55,7 +55,7 @@ public struct AnalyzedProfile: Sendable {
         /// Nothing known yet.
         public init() {}
 
-        enum CodingKeys: String, CodingKey {
+        enum CodingKeys: String, CodingKey, CaseIterable {
             case level, province, terrain, economy, urbanization, aging
             case ethnicMinority = "ethnic_minority"
             case revolutionaryBase = "revolutionary_base"

@@ -16,6 +16,8 @@ public struct ReportBuilder: Sendable {
     /// Practices per report.
     public var top: Int
     let tagLabels: [String: String]
+    /// The words of place attributes, tag groups and sources (`config/labels.json`).
+    var labels: DomainLabels { recommender.scorer.labels }
     let titles: [String]
     /// Each case's first two LSA components (the map's coordinates).
     let coordinates: [(Double, Double)]
@@ -93,33 +95,33 @@ public struct ReportBuilder: Sendable {
     /// The kind of region a case comes from: its level, and urban or rural where known.
     func sourceKind(row: Int) -> String {
         guard let region = recommender.scorer.caseRegions[row] else { return "未知地区" }
-        let level = RegionFit.levelNames[region.level] ?? region.level
-        guard let setting = region.urbanRural?.value, let name = RegionFit.urbanizationNames[setting] else { return level }
+        let level = labels.level[region.level] ?? region.level
+        guard let setting = region.urbanRural?.value, let name = labels.urbanization[setting] else { return level }
         return "\(level)·\(name)"
     }
 
     func profileView(_ analyzed: AnalyzedProfile) -> ProfileView {
         let facts = analyzed.attributes
         var attributes: [ProfileView.Attribute] = []
-        func add(_ label: String, _ value: String?, _ source: String?) {
+        func add(_ key: String, _ value: String?, _ source: String?) {
             guard let value, let source else { return }
-            attributes.append(.init(label: label, value: value, source: Self.sourceWords(source)))
+            attributes.append(.init(label: labels.attributes[key] ?? key, value: value, source: sourceWords(source)))
         }
-        func yesNo(_ value: Bool) -> String { value ? "是" : "否" }
-        add("行政级别", facts.level.map { RegionFit.levelNames[$0.value] ?? $0.value }, facts.level?.source)
-        add("省份", facts.province?.value, facts.province?.source)
-        add("地形", facts.terrain.map { $0.value.map { RegionFit.terrainNames[$0] ?? $0 }.joined(separator: "、") }, facts.terrain?.source)
-        add("经济", facts.economy.map { Self.economyNames[$0.value] ?? $0.value }, facts.economy?.source)
-        add("城乡", facts.urbanization.map { RegionFit.urbanizationNames[$0.value] ?? $0.value }, facts.urbanization?.source)
-        add("民族地区", facts.ethnicMinority.map { yesNo($0.value) }, facts.ethnicMinority?.source)
-        add("老龄化", facts.aging.map { yesNo($0.value) }, facts.aging?.source)
-        add("革命老区", facts.revolutionaryBase.map { yesNo($0.value) }, facts.revolutionaryBase?.source)
-        add("区域", facts.macroRegion.map { Self.macroRegionNames[$0.value] ?? $0.value }, facts.macroRegion?.source)
+        func yesNo(_ value: Bool) -> String { value ? labels.yes : labels.no }
+        add("level", facts.level.map { labels.level[$0.value] ?? $0.value }, facts.level?.source)
+        add("province", facts.province?.value, facts.province?.source)
+        add("terrain", facts.terrain.map { labels.terrainWords($0.value) }, facts.terrain?.source)
+        add("economy", facts.economy.map { labels.economy[$0.value] ?? $0.value }, facts.economy?.source)
+        add("urbanization", facts.urbanization.map { labels.urbanization[$0.value] ?? $0.value }, facts.urbanization?.source)
+        add("ethnic_minority", facts.ethnicMinority.map { yesNo($0.value) }, facts.ethnicMinority?.source)
+        add("aging", facts.aging.map { yesNo($0.value) }, facts.aging?.source)
+        add("revolutionary_base", facts.revolutionaryBase.map { yesNo($0.value) }, facts.revolutionaryBase?.source)
+        add("macro_region", facts.macroRegion.map { labels.macroRegion[$0.value] ?? $0.value }, facts.macroRegion?.source)
         let text = analyzed.profile.text?.trimmingCharacters(in: .whitespacesAndNewlines)
         let shortened = (text?.count ?? 0) > Self.textLimit
         return ProfileView(
             attributes: attributes,
-            tags: analyzed.tags.map { .init(label: $0.label, group: Self.groupNames[$0.group] ?? $0.group, source: Self.sourceWords($0.source)) },
+            tags: analyzed.tags.map { .init(label: $0.label, group: labels.tagGroups[$0.group] ?? $0.group, source: sourceWords($0.source)) },
             text: text.map { shortened ? String($0.prefix(Self.textLimit)) + "……" : $0 }.flatMap { $0.isEmpty ? nil : $0 },
             textShortened: shortened)
     }
@@ -130,19 +132,17 @@ public struct ReportBuilder: Sendable {
     }
 
     static let textLimit = 400
-    static let economyNames = ["poverty": "贫困地区", "former_poverty": "原贫困县", "developing": "欠发达地区", "developed": "经济发达地区"]
-    static let macroRegionNames = ["east": "东部", "central": "中部", "west": "西部", "northeast": "东北"]
-    static let groupNames = ["action": "健康中国行动", "theme": "主题", "mechanism": "机制", "population": "人群"]
 
     /// Where a fact or tag came from, in words: "field terrain" → 填写：terrain, "text: 山区" →
     /// 文本：山区, "gazetteer: 偏关县 (sources…)" → 地名库：偏关县 (the sources stay in the data).
-    static func sourceWords(_ source: String) -> String {
-        if source == "focus" { return "关注领域" }
-        if source.hasPrefix("field ") { return "填写：" + source.dropFirst(6) }
-        if source.hasPrefix("text: ") { return "文本：" + source.dropFirst(6) }
+    func sourceWords(_ source: String) -> String {
+        let words = labels.sources
+        if source == "focus" { return words.focus }
+        if source.hasPrefix("field ") { return words.field + "：" + source.dropFirst(6) }
+        if source.hasPrefix("text: ") { return words.text + "：" + source.dropFirst(6) }
         if source.hasPrefix("gazetteer: ") {
             let place = source.dropFirst(11)
-            return "地名库：" + (place.range(of: " (").map { place[..<$0.lowerBound] } ?? place)
+            return words.gazetteer + "：" + (place.range(of: " (").map { place[..<$0.lowerBound] } ?? place)
         }
         return source
     }

@@ -36,6 +36,8 @@ public struct Settings: Sendable {
     public var taxonomyFile: URL
     /// Words of a free-text profile that say what kind of place it is.
     public var profileCuesFile: URL
+    /// The Chinese words answers and reports show for the engine's keys (山区, 县级, 健康中国行动…).
+    public var labelsFile: URL
     /// The report templates (Mustache): region page, Markdown, overview, charts.
     public var reportTemplatesDirectory: URL
     /// The LSA reduction.
@@ -90,6 +92,7 @@ public struct Settings: Sendable {
             lexiconCacheDirectory: path("analysis.lexicon_cache", "Models/model/lexicon"),
             taxonomyFile: path("features.taxonomy", "config/taxonomy.json"),
             profileCuesFile: path("features.profile_cues", "config/profile-cues.json"),
+            labelsFile: path("answers.labels", "config/labels.json"),
             reportTemplatesDirectory: path("reports.templates", "config/reports"),
             lsa: LSASettings(
                 dimensions: reader.int(forKey: "lsa.dimensions", default: 40),
