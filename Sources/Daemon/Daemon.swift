@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import HummingbirdCore
 import Logging
 import NIOCore
 import ServiceLifecycle
@@ -25,14 +26,21 @@ public struct Daemon: Sendable {
         /// Seconds a drain (SIGTERM, SIGINT) waits for requests in flight and their answers.
         public var drainSeconds: Int64
         public var limits: RequestLimits
+        /// The listening socket systemd passed (`SocketActivation.inheritedSocket()`), served
+        /// instead of binding `socketPath`.
+        public var inheritedSocket: CInt?
+        /// The page `GET /` answers (the form officials use in a browser); nil: 404.
+        public var page: Data?
 
         public init(socketPath: String, socketMode: mode_t = 0o660, idleTimeoutSeconds: Int64 = 30, drainSeconds: Int64 = 30,
-                    limits: RequestLimits = RequestLimits()) {
+                    limits: RequestLimits = RequestLimits(), inheritedSocket: CInt? = nil, page: Data? = nil) {
             self.socketPath = socketPath
             self.socketMode = socketMode
             self.idleTimeoutSeconds = idleTimeoutSeconds
             self.drainSeconds = drainSeconds
             self.limits = limits
+            self.inheritedSocket = inheritedSocket
+            self.page = page
         }
     }
 
@@ -54,25 +62,50 @@ public struct Daemon: Sendable {
     }
 
     public func run() async throws {
-        try SocketFile.prepare(options.socketPath)
         let metrics = DaemonMetrics()
         let router = Router(context: BasicRequestContext.self)
         router.add(middleware: AnswerMiddleware(logger: logger, metrics: metrics))
-        Routes(store: store, reloader: reloader, corpus: corpus, reader: RequestBodyReader(limits: options.limits), metrics: metrics).add(to: router)
+        Routes(store: store, reloader: reloader, corpus: corpus, reader: RequestBodyReader(limits: options.limits), metrics: metrics,
+               page: options.page).add(to: router)
 
         let hangUp = watchHangUp()
         defer { hangUp.cancel() }
-        // The socket is created with the configured mode from the start (no window in which it
-        // is wider): umask during the bind, restored once the server runs.
+        let idle = TimeAmount.seconds(options.idleTimeoutSeconds), drain = TimeAmount.seconds(options.drainSeconds)
+        let http = HTTP1Channel.Configuration(
+            // Outermost first: a close (drain, deadline) waits for the answer written before it.
+            additionalChannelHandlers: [FlushBeforeCloseHandler(bound: drain), RequestDeadlineHandler(limit: idle)],
+            idleTimeout: idle)
+        let server: any Service
+        if let inherited = options.inheritedSocket {
+            // systemd made the socket (its path, owner and mode are the unit's) and removes it.
+            let logger = self.logger
+            server = InheritedSocketServer(
+                descriptor: inherited, responder: router.buildResponder(), configuration: http, serverName: "practiced", logger: logger,
+                onServerRunning: { logger.info("serving", metadata: ["socket": "inherited from systemd (LISTEN_FDS)"]) })
+        } else {
+            server = try ownSocketServer(router: router, http: http)
+        }
+        // NIO removes the socket file when the server closes, whatever is at the path then: hence
+        // `SocketFile.prepare`'s refusal of a folder where another user could replace it. This
+        // removal is for the paths where the server never closed normally.
+        defer { if options.inheritedSocket == nil { SocketFile.remove(options.socketPath) } }
+        var group = ServiceGroupConfiguration(services: [server], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
+        // Past the bound a drain stops waiting (a client that does not read its answer).
+        group.maximumGracefulShutdownDuration = .seconds(options.drainSeconds)
+        group.maximumCancellationDuration = .seconds(5)
+        try await ServiceGroup(configuration: group).run()
+        logger.info("stopped: requests drained")
+    }
+
+    /// Hummingbird on the configured socket path, created with the configured mode from the
+    /// start (no window in which it is wider): umask during the bind, restored once it runs.
+    private func ownSocketServer(router: Router<BasicRequestContext>, http: HTTP1Channel.Configuration) throws -> any Service {
+        try SocketFile.prepare(options.socketPath)
         let previousMask = umask(~options.socketMode & 0o777)
         let path = options.socketPath, mode = options.socketMode, logger = self.logger
-        let idle = TimeAmount.seconds(options.idleTimeoutSeconds), drain = TimeAmount.seconds(options.drainSeconds)
-        let app = Application(
+        return Application(
             router: router,
-            server: .http1(configuration: .init(
-                // Outermost first: a close (drain, deadline) waits for the answer written before it.
-                additionalChannelHandlers: [FlushBeforeCloseHandler(bound: drain), RequestDeadlineHandler(limit: idle)],
-                idleTimeout: idle)),
+            server: .http1(configuration: http),
             configuration: .init(address: .unixDomainSocket(path: path), serverName: "practiced"),
             onServerRunning: { _ in
                 umask(previousMask)
@@ -80,16 +113,6 @@ public struct Daemon: Sendable {
                 logger.info("serving", metadata: ["socket": "\(path)", "mode": "\(String(mode, radix: 8))"])
             },
             logger: logger)
-        // NIO removes the socket file when the server closes, whatever is at the path then: hence
-        // `SocketFile.prepare`'s refusal of a folder where another user could replace it. This
-        // removal is for the paths where the server never closed normally.
-        defer { SocketFile.remove(path) }
-        var group = ServiceGroupConfiguration(services: [app], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
-        // Past the bound a drain stops waiting (a client that does not read its answer).
-        group.maximumGracefulShutdownDuration = .seconds(options.drainSeconds)
-        group.maximumCancellationDuration = .seconds(5)
-        try await ServiceGroup(configuration: group).run()
-        logger.info("stopped: requests drained, socket removed")
     }
 
     /// SIGHUP reloads in the background (the signal's default, ending the process, is turned off).

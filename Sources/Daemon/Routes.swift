@@ -13,15 +13,24 @@ struct Routes: Sendable {
     let corpus: CorpusEditor
     let reader: RequestBodyReader
     let metrics: DaemonMetrics
+    /// The browser page (`GET /`), read at start.
+    let page: Data?
 
     /// Paths and the methods each allows: for 405 and its Allow header.
     static let methods: [(pattern: [String], allowed: [HTTPRequest.Method])] = [
         (["v1", "health"], [.get]), (["v1", "cases"], [.get, .post]), (["v1", "cases", "*"], [.get, .delete]),
         (["v1", "cases", "*", "similar"], [.get]), (["v1", "similar"], [.post]), (["v1", "recommend"], [.post]), (["v1", "reports"], [.post]),
-        (["v1", "admin", "reload"], [.post]), (["v1", "metrics"], [.get]),
+        (["v1", "admin", "reload"], [.post]), (["v1", "metrics"], [.get]), ([], [.get]),
     ]
 
     func add(to router: Router<BasicRequestContext>) {
+        router.get("/") { _, _ in
+            guard let page else { throw APIError(.notFound, "not_found", "no page: daemon.page names no file (the shipped one is page/index.html beside the configuration)") }
+            // One self-contained page: no outside assets, nothing for a browser to fetch elsewhere.
+            return Response(status: .ok, headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-cache",
+                                                   .init("Content-Security-Policy")!: "default-src 'self'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src 'self' data: blob:; frame-src 'self' blob: data:"],
+                            body: .init(byteBuffer: ByteBuffer(bytes: page)))
+        }
         router.get("/v1/health") { _, _ in jsonResponse(store.current.healthAnswer) }
         router.get("/v1/metrics") { _, _ in
             Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4"],

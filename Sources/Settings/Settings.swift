@@ -1,13 +1,21 @@
 import Configuration
 import Foundation
 
-/// What `config/practiced.yaml` says, with every path made absolute.
+/// What the configuration file says, with every path made absolute.
 ///
-/// Relative paths in the file are taken from the project root: the directory that holds the
-/// `config/` directory the file lives in (so `Models/corpus` means `<root>/Models/corpus`).
-/// Environment variables override the file (`CORPUS_DIRECTORY` for `corpus.directory`, …).
+/// The file is the first of `ConfigurationSearch.places` (--config, $PRACTICED_CONFIG,
+/// ./config/practiced.yaml, $XDG_CONFIG_HOME/practiced/, /etc/practiced/). Relative paths in it
+/// are taken from the file's own folder; a relative path from an environment variable, from
+/// the working directory. Environment variables override the file (`CORPUS_DIRECTORY` for
+/// `corpus.directory`, …). The shipped data a file does not name (divisions, dictionaries,
+/// taxonomy, templates…) is found beside the file, else in the installed share folder
+/// (`<prefix>/share/practiced`, next to the binary's `bin/`).
 public struct Settings: Sendable {
+    /// The folder above the configuration's: the project when the file is its
+    /// `config/practiced.yaml` (`practiced eval` finds `eval/` there).
     public var root: URL
+    /// The configuration file read.
+    public var file: URL
     /// JSONL files of imported cases, one per source document.
     public var corpusDirectory: URL
     /// Raw source documents the shipped corpus is imported from.
@@ -49,19 +57,10 @@ public struct Settings: Sendable {
     /// The longest profile or query text (characters), from the command line or the daemon.
     public var maxTextCharacters: Int
 
-    /// The default file: `$PRACTICED_CONFIG`, else `config/practiced.yaml` under the working directory.
-    public static func defaultFile() -> URL {
-        if let path = ProcessInfo.processInfo.environment["PRACTICED_CONFIG"], !path.isEmpty {
-            return URL(fileURLWithPath: path)
-        }
-        return URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent("config/practiced.yaml")
-    }
-
+    /// Reads the configuration: `file` when given (--config), else the first found of
+    /// `ConfigurationSearch.places`.
     public static func load(from file: URL? = nil) async throws -> Settings {
-        let file = (file ?? defaultFile()).standardizedFileURL
-        guard FileManager.default.fileExists(atPath: file.path) else {
-            throw SettingsError.missingFile(path: file.path)
-        }
+        let file = try ConfigurationSearch.locate(explicit: file)
         let reader: ConfigReader
         do {
             reader = ConfigReader(providers: [
@@ -71,29 +70,43 @@ public struct Settings: Sendable {
         } catch {
             throw SettingsError.unreadable(path: file.path, reason: "\(error)")
         }
-        let root = file.deletingLastPathComponent().deletingLastPathComponent()
+        let folder = file.deletingLastPathComponent()
+        let environment = ProcessInfo.processInfo.environment
+        let workingDirectory = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        /// A path the user chose: relative to the working directory when it came from the
+        /// environment (as a shell user means it), else to the file's folder.
         func path(_ key: String, _ fallback: String) -> URL {
+            let variable = key.uppercased().replacingOccurrences(of: ".", with: "_")
             let value = reader.string(forKey: .init(key), default: fallback)
-            return value.hasPrefix("/") ? URL(fileURLWithPath: value) : root.appendingPathComponent(value)
+            if value.hasPrefix("/") { return URL(fileURLWithPath: value).standardizedFileURL }
+            let base = environment[variable].map { !$0.isEmpty } == true ? workingDirectory : folder
+            return base.appendingPathComponent(value).standardizedFileURL
+        }
+        /// Shipped data: as the file says, else beside the file, else in the share folder.
+        func data(_ key: String, _ name: String) -> URL {
+            let beside = path(key, name)
+            if reader.string(forKey: .init(key)) != nil || FileManager.default.fileExists(atPath: beside.path) { return beside }
+            return ConfigurationSearch.shareDirectory.map { $0.appendingPathComponent(name) } ?? beside
         }
         return Settings(
-            root: root,
-            corpusDirectory: path("corpus.directory", "Models/corpus"),
-            sourcesDirectory: path("corpus.sources", "Models/sources"),
-            divisionsDirectory: path("regions.divisions", "config/divisions"),
-            regionFactsFile: path("regions.facts", "config/region-facts.csv"),
-            importRulesFile: path("import.rules", "config/import-rules.json"),
+            root: folder.deletingLastPathComponent(),
+            file: file,
+            corpusDirectory: path("corpus.directory", "../Models/corpus"),
+            sourcesDirectory: data("corpus.sources", "sources"),
+            divisionsDirectory: data("regions.divisions", "divisions"),
+            regionFactsFile: data("regions.facts", "region-facts.csv"),
+            importRulesFile: data("import.rules", "import-rules.json"),
             importMaxBytes: reader.int(forKey: "import.max_bytes", default: 64 << 20),
-            modelDirectory: path("model.directory", "Models/model"),
+            modelDirectory: path("model.directory", "../Models/model"),
             jiebaDictionary: path("analysis.jieba.dictionary", "/usr/lib/python3/dist-packages/jieba/dict.txt"),
             jiebaHMMDirectory: path("analysis.jieba.hmm", "/usr/lib/python3/dist-packages/jieba/finalseg"),
-            domainDictionary: path("analysis.domain_dictionary", "config/domain-dictionary.txt"),
-            stopWords: path("analysis.stop_words", "config/stop-words.txt"),
-            lexiconCacheDirectory: path("analysis.lexicon_cache", "Models/model/lexicon"),
-            taxonomyFile: path("features.taxonomy", "config/taxonomy.json"),
-            profileCuesFile: path("features.profile_cues", "config/profile-cues.json"),
-            labelsFile: path("answers.labels", "config/labels.json"),
-            reportTemplatesDirectory: path("reports.templates", "config/reports"),
+            domainDictionary: data("analysis.domain_dictionary", "domain-dictionary.txt"),
+            stopWords: data("analysis.stop_words", "stop-words.txt"),
+            lexiconCacheDirectory: path("analysis.lexicon_cache", "../Models/model/lexicon"),
+            taxonomyFile: data("features.taxonomy", "taxonomy.json"),
+            profileCuesFile: data("features.profile_cues", "profile-cues.json"),
+            labelsFile: data("answers.labels", "labels.json"),
+            reportTemplatesDirectory: data("reports.templates", "reports"),
             lsa: LSASettings(
                 dimensions: reader.int(forKey: "lsa.dimensions", default: 40),
                 method: reader.string(forKey: "lsa.method", default: "auto"),
@@ -103,18 +116,19 @@ public struct Settings: Sendable {
                 seed: reader.int(forKey: "lsa.seed", default: 42),
                 refitShare: reader.double(forKey: "lsa.refit_share", default: 0.2)),
             ranking: RankingSettings(
-                modelFile: path("ranking.model", "config/ranking-model.json"),
+                modelFile: data("ranking.model", "ranking-model.json"),
                 practicesPerCase: reader.int(forKey: "ranking.practices_per_case", default: 2)),
             similar: SimilaritySettings(
                 semantic: reader.double(forKey: "similar.weights.semantic", default: 1),
                 text: reader.double(forKey: "similar.weights.text", default: 1),
                 tags: reader.double(forKey: "similar.weights.tags", default: 0.5)),
             daemon: DaemonSettings(
-                socket: path("daemon.socket", "Models/run/practiced.sock"),
+                socket: path("daemon.socket", "../Models/run/practiced.sock"),
                 socketMode: reader.string(forKey: "daemon.socket_mode", default: "0660"),
                 idleTimeoutSeconds: reader.int(forKey: "daemon.idle_timeout_seconds", default: 30),
                 drainSeconds: reader.int(forKey: "daemon.drain_seconds", default: 30),
-                maxBodyBytes: reader.int(forKey: "daemon.max_body_bytes", default: 1 << 20)),
+                maxBodyBytes: reader.int(forKey: "daemon.max_body_bytes", default: 1 << 20),
+                page: Optional(data("daemon.page", "page/index.html")).flatMap { FileManager.default.fileExists(atPath: $0.path) ? $0 : nil }),
             // One limit for the command line and the daemon (the key was daemon's before: still read).
             maxTextCharacters: reader.int(forKey: "features.max_text_characters",
                                           default: reader.int(forKey: "daemon.max_text_characters", default: 100_000))
@@ -123,12 +137,14 @@ public struct Settings: Sendable {
 }
 
 public enum SettingsError: Error, CustomStringConvertible {
-    case missingFile(path: String)
+    /// No file at any of the places looked, each with why it was looked at.
+    case missingFile(looked: [(path: String, why: String)])
     case unreadable(path: String, reason: String)
 
     public var description: String {
         switch self {
-        case .missingFile(let path): return "\(path): configuration file not found (give one with --config or PRACTICED_CONFIG)"
+        case .missingFile(let looked):
+            return "configuration file not found; looked at: " + looked.map { "\($0.path) (\($0.why))" }.joined(separator: ", ")
         case .unreadable(let path, let reason): return "\(path): cannot read configuration: \(reason)"
         }
     }
@@ -159,6 +175,8 @@ public struct DaemonSettings: Sendable, Equatable {
     /// How long a drain (SIGTERM) waits for the answers in flight.
     public var drainSeconds: Int
     public var maxBodyBytes: Int
+    /// The page `GET /` answers (the browser form); nil when the file is absent.
+    public var page: URL?
 }
 
 /// Weights of similar cases (`similar.weights`): LSA cosine, TF-IDF cosine, tag overlap.

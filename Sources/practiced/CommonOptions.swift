@@ -7,7 +7,7 @@ import Settings
 
 /// `--config F`, shared by every command that reads the configuration.
 struct ConfigOption: ParsableArguments {
-    @Option(name: .long, help: "Configuration file (default: $PRACTICED_CONFIG, else ./config/practiced.yaml).")
+    @Option(name: .long, help: "Configuration file (default: $PRACTICED_CONFIG, else the first of ./config/practiced.yaml, $XDG_CONFIG_HOME/practiced/practiced.yaml, /etc/practiced/practiced.yaml).")
     var config: String?
 
     func load() async throws -> Settings {

@@ -16,7 +16,9 @@ struct ServeCommand: AsyncParsableCommand {
         commandName: "serve",
         abstract: "The daemon: HTTP/JSON on a Unix socket (DESIGN.md's socket API), in the foreground, logs on standard error.",
         discussion: """
-            Socket: --socket, else $PRACTICED_SOCKET, else daemon.socket in the configuration. SIGHUP or \
+            Socket: the one systemd passes (socket activation, LISTEN_FDS), else --socket, else \
+            $PRACTICED_SOCKET, else daemon.socket in the configuration. GET / is the page for a browser \
+            (publish it through nginx: deploy/nginx-practiced.conf). SIGHUP or \
             POST /v1/admin/reload rebuilds or reloads the model (configuration, corpus, model file) and swaps \
             it in; SIGTERM or SIGINT drains the requests in flight and exits 0.
             """
@@ -50,13 +52,16 @@ struct ServeCommand: AsyncParsableCommand {
             // The socket's path is checked before the model is loaded: a second daemon on a live
             // socket is refused at once (and checked again just before the bind).
             let socketPath = URL(fileURLWithPath: path).standardizedFileURL.path
-            try SocketFile.prepare(socketPath)
+            // Started by systemd's practiced.socket: its socket is served, the path left alone.
+            let inherited = SocketActivation.inheritedSocket()
+            if inherited == nil { try SocketFile.prepare(socketPath) }
             let model = try settings.loadServingModel()
             let configFile = configOption.config.map { URL(fileURLWithPath: $0) }
             let options = Daemon.Options(
                 socketPath: socketPath, socketMode: mode,
                 idleTimeoutSeconds: Int64(settings.daemon.idleTimeoutSeconds), drainSeconds: Int64(settings.daemon.drainSeconds),
-                limits: RequestLimits(maxBodyBytes: settings.daemon.maxBodyBytes))
+                limits: RequestLimits(maxBodyBytes: settings.daemon.maxBodyBytes), inheritedSocket: inherited,
+                page: try settings.daemon.page.map { try Data(contentsOf: $0) })
             let importer = try Importer(rules: try ImportRules.load(from: settings.importRulesFile),
                                         divisionsDirectory: settings.divisionsDirectory,
                                     maxBytes: settings.importMaxBytes)

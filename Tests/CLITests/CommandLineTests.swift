@@ -21,16 +21,16 @@ struct RunResult {
     let errors: String
 }
 
-func practiced(_ arguments: [String], environment: [String: String] = [:]) throws -> RunResult {
-    try runProgram(practicedBinary, arguments, environment: environment)
+func practiced(_ arguments: [String], environment: [String: String] = [:], directory: URL = projectRoot) throws -> RunResult {
+    try runProgram(practicedBinary, arguments, environment: environment, directory: directory)
 }
 
-/// Runs a program from the project root to its end: its status, standard output and error.
-func runProgram(_ program: URL, _ arguments: [String], environment: [String: String] = [:]) throws -> RunResult {
+/// Runs a program (from the project root unless told) to its end: its status, standard output and error.
+func runProgram(_ program: URL, _ arguments: [String], environment: [String: String] = [:], directory: URL = projectRoot) throws -> RunResult {
     let process = Process()
     process.executableURL = program
     process.arguments = arguments
-    process.currentDirectoryURL = projectRoot
+    process.currentDirectoryURL = directory
     process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
     let output = Pipe()
     let errors = Pipe()
