@@ -3,13 +3,15 @@
 
 SWIFT        ?= swift
 DEBIAN_PKGS  := libblas-dev liblapacke-dev libopenblas0-pthread python3-jieba curl
-# The report tests open the pages in a real browser (Chinese fonts for its screenshots).
-TEST_PKGS    := chromium fonts-noto-cjk
+# The report and page tests open pages in a real browser (Chinese fonts for its screenshots);
+# the installed-product tests start the daemon under systemd-socket-activate, behind nginx, and
+# read its man page.
+TEST_PKGS    := chromium fonts-noto-cjk systemd nginx-light man-db
 BIN_DEBUG    := .build/debug/practiced
 BIN_RELEASE  := .build/release/practiced
 SUDO         := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all deps test-deps install-missing build release corpus model serve test bench clean fuzz fuzz-build fuzz-api
+.PHONY: all deps test-deps install-missing build release corpus model serve test bench clean fuzz fuzz-build fuzz-api install uninstall man
 
 all: build
 
@@ -45,17 +47,86 @@ model: release
 serve: model
 	$(BIN_RELEASE) serve $(if $(SOCKET),--socket $(SOCKET))
 
-# Python side of the cross-checks run by the tests (scikit-learn for TF-IDF).
-.venv-test/bin/python:
+# Python side of the tests: the cross-checks (scikit-learn for TF-IDF) and the browser driver
+# (websocket-client for Chromium's DevTools protocol; its wsdump marks the venv as complete).
+.venv-test/bin/wsdump:
 	python3 -m venv .venv-test
-	.venv-test/bin/pip install -q scikit-learn==1.9.1 scipy numpy
+	.venv-test/bin/pip install -q scikit-learn==1.9.1 scipy numpy websocket-client==1.8.0
 
-test: test-deps .venv-test/bin/python
+# The tests, and the product installed as a user would install it (DESTDIR under .build/, the
+# debug binary the tests built): InstalledTests run that tree from /, under systemd's socket
+# activation, behind nginx in Chromium.
+INSTALLED := $(CURDIR)/.build/installed
+test: test-deps .venv-test/bin/wsdump
 	$(SWIFT) build --build-tests
-	$(SWIFT) test --skip-build
+	rm -rf $(INSTALLED)
+	$(MAKE) --no-print-directory install DESTDIR=$(INSTALLED) PREFIX=/usr BIN=$(BIN_DEBUG)
+	PRACTICED_INSTALLED=$(INSTALLED) $(SWIFT) test --skip-build
 
 clean:
 	rm -rf .build Models/model
+
+# Installed as a system service (README "Installed"): `make install` (PREFIX, DESTDIR as usual;
+# BIN=… installs an already built binary instead of building the release one). Installs the
+# binary, the shipped data under $(PREFIX)/share/practiced, /etc/practiced/practiced.yaml (kept
+# when present: the new one beside it as .new), the corpus under /var/lib/practiced (the shipped
+# collections when it is empty), completions, the man page, the systemd units and the system user.
+PREFIX        ?= /usr/local
+SYSCONFDIR    ?= /etc
+LOCALSTATEDIR ?= /var
+BINDIR        := $(PREFIX)/bin
+DATADIR       := $(PREFIX)/share/practiced
+STATEDIR      := $(LOCALSTATEDIR)/lib/practiced
+UNITDIR       ?= $(PREFIX)/lib/systemd/system
+SYSUSERSDIR   ?= $(PREFIX)/lib/sysusers.d
+MANDIR        := $(PREFIX)/share/man/man1
+SHIPPED_DATA  := divisions region-facts.csv import-rules.json domain-dictionary.txt stop-words.txt taxonomy.json \
+                 profile-cues.json labels.json ranking-model.json reports page
+INSTALL_BIN    = $(or $(BIN),$(BIN_RELEASE))
+MANUAL         = .build/practiced.1
+substitute     = sed -e 's|@BINDIR@|$(BINDIR)|g' -e 's|@SYSCONFDIR@|$(SYSCONFDIR)|g' -e 's|@DATADIR@|$(DATADIR)|g' -e 's|@STATEDIR@|$(STATEDIR)|g'
+
+# The man page, from the commands' own help (deploy/manpage.py: swift-argument-parser's
+# generate-manual plugin drops every Chinese character).
+man: $(if $(BIN),,release)
+	python3 deploy/manpage.py $(INSTALL_BIN) > $(MANUAL)
+
+install: $(if $(BIN),,release) man
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR) $(DESTDIR)$(SYSCONFDIR)/practiced $(DESTDIR)$(STATEDIR)/corpus \
+	  $(DESTDIR)$(STATEDIR)/model $(DESTDIR)$(UNITDIR) $(DESTDIR)$(SYSUSERSDIR) $(DESTDIR)$(MANDIR) \
+	  $(DESTDIR)$(PREFIX)/share/bash-completion/completions $(DESTDIR)$(PREFIX)/share/zsh/site-functions \
+	  $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d
+	install -m 755 $(INSTALL_BIN) $(DESTDIR)$(BINDIR)/practiced
+	cd config && cp -R $(SHIPPED_DATA) $(DESTDIR)$(DATADIR)/
+	cp -R Models/corpus $(DESTDIR)$(DATADIR)/corpus
+	cp -R Models/sources $(DESTDIR)$(DATADIR)/sources
+	@conf=$(DESTDIR)$(SYSCONFDIR)/practiced/practiced.yaml; \
+	if [ -e $$conf ]; then $(substitute) deploy/practiced.yaml > $$conf.new; echo "kept $$conf; the new one is $$conf.new"; \
+	else $(substitute) deploy/practiced.yaml > $$conf; chmod 644 $$conf; fi
+	@[ -n "$$(ls -A $(DESTDIR)$(STATEDIR)/corpus)" ] || cp Models/corpus/*.jsonl $(DESTDIR)$(STATEDIR)/corpus/
+	$(substitute) deploy/practiced.service > $(DESTDIR)$(UNITDIR)/practiced.service
+	$(substitute) deploy/practiced.socket > $(DESTDIR)$(UNITDIR)/practiced.socket
+	$(substitute) deploy/practiced.sysusers > $(DESTDIR)$(SYSUSERSDIR)/practiced.conf
+	install -m 644 $(MANUAL) $(DESTDIR)$(MANDIR)/practiced.1
+	$(DESTDIR)$(BINDIR)/practiced --generate-completion-script bash > $(DESTDIR)$(PREFIX)/share/bash-completion/completions/practiced
+	$(DESTDIR)$(BINDIR)/practiced --generate-completion-script zsh > $(DESTDIR)$(PREFIX)/share/zsh/site-functions/_practiced
+	$(DESTDIR)$(BINDIR)/practiced --generate-completion-script fish > $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/practiced.fish
+	@# On the machine itself (no DESTDIR, as root): the user, its folder, systemd told of the units.
+	@if [ -z "$(DESTDIR)" ] && [ "$$(id -u)" = 0 ]; then \
+	  systemd-sysusers $(SYSUSERSDIR)/practiced.conf && chown -R practiced:practiced $(STATEDIR); \
+	  if [ -d /run/systemd/system ]; then systemctl daemon-reload; fi; \
+	  echo "installed: systemctl enable --now practiced.socket; nginx: deploy/nginx-practiced.conf"; fi
+
+# Removes what `make install` put in place; the configuration and /var/lib/practiced (corpus,
+# model) stay, as a package's removal keeps them (remove them by hand to purge).
+uninstall:
+	-@[ -z "$(DESTDIR)" ] && [ -d /run/systemd/system ] && systemctl disable --now practiced.socket practiced.service 2>/dev/null; true
+	rm -f $(DESTDIR)$(BINDIR)/practiced $(DESTDIR)$(UNITDIR)/practiced.service $(DESTDIR)$(UNITDIR)/practiced.socket \
+	  $(DESTDIR)$(SYSUSERSDIR)/practiced.conf $(DESTDIR)$(MANDIR)/practiced.1 \
+	  $(DESTDIR)$(PREFIX)/share/bash-completion/completions/practiced $(DESTDIR)$(PREFIX)/share/zsh/site-functions/_practiced \
+	  $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/practiced.fish
+	rm -rf $(DESTDIR)$(DATADIR)
+	@echo "kept $(DESTDIR)$(SYSCONFDIR)/practiced and $(DESTDIR)$(STATEDIR)"
 
 # Benchmarks against reference tools, side by side in one run (never part of `make test`).
 .venv-bench/bin/python:

@@ -27,9 +27,10 @@ struct Routes: Sendable {
         router.get("/") { _, _ in
             guard let page else { throw APIError(.notFound, "not_found", "no page: daemon.page names no file (the shipped one is page/index.html beside the configuration)") }
             // One self-contained page: no outside assets, nothing for a browser to fetch elsewhere.
-            return Response(status: .ok, headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-cache",
-                                                   .init("Content-Security-Policy")!: "default-src 'self'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src 'self' data: blob:; frame-src 'self' blob: data:"],
-                            body: .init(byteBuffer: ByteBuffer(bytes: page)))
+            let model = store.current
+            let filled = BrowserPage.render(page, labels: model.recommender.scorer.labels, tagLabels: model.tagLabels)
+            return Response(status: .ok, headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-cache"],
+                            body: .init(byteBuffer: ByteBuffer(bytes: filled)))
         }
         router.get("/v1/health") { _, _ in jsonResponse(store.current.healthAnswer) }
         router.get("/v1/metrics") { _, _ in

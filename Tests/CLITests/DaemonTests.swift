@@ -10,15 +10,21 @@ final class ServedDaemon {
     let log: URL
 
     /// Starts the daemon on a fresh socket; `environment` overrides configuration keys
-    /// (CORPUS_DIRECTORY, MODEL_DIRECTORY…).
-    init(environment: [String: String] = [:], socket path: String? = nil, socketFromEnvironment: Bool = false) throws {
+    /// (CORPUS_DIRECTORY, MODEL_DIRECTORY…). `command` starts it otherwise (the socket's path
+    /// given): under systemd-socket-activate, say.
+    init(environment: [String: String] = [:], socket path: String? = nil, socketFromEnvironment: Bool = false,
+         command: ((String) -> (program: URL, arguments: [String]))? = nil, directory workingDirectory: URL = projectRoot) throws {
         directory = try temporaryDirectory()
         socket = path ?? directory.appendingPathComponent("practiced.sock").path
         log = directory.appendingPathComponent("serve.log")
         FileManager.default.createFile(atPath: log.path, contents: nil)
         process.executableURL = practicedBinary
         process.arguments = socketFromEnvironment ? ["serve"] : ["serve", "--socket", socket]
-        process.currentDirectoryURL = projectRoot
+        if let (program, arguments) = command?(socket) {
+            process.executableURL = program
+            process.arguments = arguments
+        }
+        process.currentDirectoryURL = workingDirectory
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
             .merging(socketFromEnvironment ? ["PRACTICED_SOCKET": socket] : [:]) { $1 }
         process.standardOutput = FileHandle.nullDevice
@@ -428,7 +434,7 @@ func errorMessage(_ object: [String: Any]) -> String { (object["error"] as? [Str
         }
         let daemon = try ServedDaemon()
         let paths = try #require(document["paths"] as? [String: [String: Any]])
-        #expect(Set(paths.keys) == Set(["/v1/health", "/v1/metrics", "/v1/cases", "/v1/cases/{id}", "/v1/cases/{id}/similar", "/v1/similar", "/v1/recommend", "/v1/reports", "/v1/admin/reload"]))
+        #expect(Set(paths.keys) == Set(["/", "/v1/health", "/v1/metrics", "/v1/cases", "/v1/cases/{id}", "/v1/cases/{id}/similar", "/v1/similar", "/v1/recommend", "/v1/reports", "/v1/admin/reload"]))
         for (template, item) in paths.sorted(by: { $0.key < $1.key }) {
             let methods = ["get", "post", "delete", "put", "patch"]
             for method in methods {
