@@ -30,6 +30,9 @@ struct EvalCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Graded judgments, {profile id: {case key: grade}} (default: eval/dev-qrels.json of the project).")
     var judgments: String?
 
+    @Option(name: .long, help: "Graded similar cases, {query case key: {case key: grade}} (default: eval/similar-dev-qrels.json of the project, when present).")
+    var similarJudgments: String?
+
     @Option(name: .long, help: "Output format: text (a table) or json.")
     var format: OutputFormat = .text
 
@@ -105,6 +108,9 @@ struct EvalCommand: AsyncParsableCommand {
             let similar = SimilarCases(recommender: engine.recommender, weights: settings.similarityWeights)
             let similarity = try SimilarityEvaluation(similar, labels: engine.cases.map(\.category))
             let similarityByAction = try SimilarityEvaluation(similar, labels: engine.recommender.caseActions)
+            let similarFile = similarJudgments.map { URL(fileURLWithPath: $0) } ?? settings.root.appendingPathComponent("eval/similar-dev-qrels.json")
+            let judged = similarJudgments != nil || FileManager.default.fileExists(atPath: similarFile.path)
+                ? try JudgedSimilarity(similar, judgments: try Judgments(contentsOf: similarFile), keys: keys) : nil
             let mean = { (key: String) in rows.map { $0[key] as! Double }.reduce(0, +) / Double(max(rows.count, 1)) }
             switch format {
             case .json:
@@ -114,6 +120,10 @@ struct EvalCommand: AsyncParsableCommand {
                     "folds": folds,
                     "profiles": rows, "mean": Dictionary(uniqueKeysWithValues: columns.map { ($0, mean($0)) }),
                     "similar_cases": ["precision_at_3": similarity.precision, "ceiling": similarity.ceiling, "queries": similarity.queries],
+                    "similar_cases_judged": judged.map { judged in [
+                        "ndcg10": judged.ndcg, "tfidf_ndcg10": judged.floor,
+                        "queries": judged.queries.map { ["key": $0.key, "title": $0.title, "ndcg10": $0.ndcg, "tfidf_ndcg10": $0.floor] },
+                    ] } as Any,
                     "similar_cases_by_action": [
                         "precision_at_3": similarityByAction.precision, "ceiling": similarityByAction.ceiling, "queries": similarityByAction.queries,
                     ],
@@ -132,6 +142,13 @@ struct EvalCommand: AsyncParsableCommand {
                     String(format: "%.3f (%.2f)", mean($0 + "_ndcg10"), mean($0 + "_p5")).padding(toLength: 16, withPad: " ", startingAt: 0)
                 }
                 print("mean      " + means.joined())
+                if let judged {
+                    print(String(format: "similar cases, nDCG@10 over %d judged queries (shipped weights, none fitted on them): %.3f; TF-IDF cosine floor %.3f",
+                                 judged.queries.count, judged.ndcg, judged.floor))
+                    for query in judged.queries {
+                        print("  " + query.key + String(format: "  %.3f  floor %.3f  ", query.ndcg, query.floor) + query.title)
+                    }
+                }
                 print(String(format: "similar cases, leave-one-out precision@3 over %d labelled cases: %.3f (ceiling with these labels %.3f)",
                              similarity.queries, similarity.precision, similarity.ceiling))
                 print(String(format: "  the same over %d cases labelled by their main action (document label, else most mentioned): %.3f (ceiling %.3f)",
