@@ -135,7 +135,9 @@ struct RecommendationEnvelope: Encodable {
 
 struct SimilarEnvelope: Encodable {
     struct Item: Encodable {
-        struct Components: Encodable { let semantic, text, tags: Double }
+        /// The weighted mean of the first three, less `hubness` (what the hubness correction took
+        /// off), is the score.
+        struct Components: Encodable { let semantic, text, tags, hubness: Double }
         struct Why: Encodable { let terms, tags: [String] }
 
         let rank: Int

@@ -25,7 +25,7 @@ public enum SimilarAnswer {
     static func item(for item: SimilarCase, record: CaseRecord) -> SimilarEnvelope.Item {
         SimilarEnvelope.Item(
             rank: item.rank, caseId: item.caseId, title: record.title, region: RegionAnswer(record), score: item.score,
-            components: .init(semantic: item.semantic, text: item.text, tags: item.tagOverlap),
+            components: .init(semantic: item.semantic, text: item.text, tags: item.tagOverlap, hubness: item.hubness),
             why: .init(terms: item.terms, tags: item.tags), provenance: ProvenanceAnswer(record))
     }
 

@@ -7,11 +7,16 @@ public struct SimilarCase: Sendable {
     public let rank: Int
     public let row: Int
     public let caseId: String
-    /// Weighted mean of the LSA cosine, the TF-IDF cosine and the tag overlap: 0–1.
+    /// Weighted mean of the LSA cosine, the TF-IDF cosine and the tag overlap (0–1), less the
+    /// case's hubness times its weight (`CaseHubness`): may fall below 0.
     public let score: Double
     public let semantic: Double
     public let text: Double
     public let tagOverlap: Double
+    /// What the hubness correction took off (score = the weighted mean − this).
+    public let hubness: Double
+    /// The weighted mean before the correction, 0–1: the similarity a reader is shown.
+    public var similarity: Double { score + hubness }
     /// Terms of the query that weigh most in this case, heaviest first.
     public let terms: [String]
     /// Tags both carry, in taxonomy order.
@@ -19,11 +24,15 @@ public struct SimilarCase: Sendable {
 }
 
 /// The weights of `SimilarCases` (`similar.weights` in the configuration).
-public struct SimilarityWeights: Sendable, Equatable {
+public struct SimilarityWeights: Sendable, Equatable, Hashable {
     public var semantic, text, tags: Double
+    /// How much of a candidate's hubness (its mean TF-IDF cosine to its `neighbours` nearest
+    /// cases) is taken off its TF-IDF cosine.
+    public var hubness: Double
+    public var neighbours: Int
 
-    public init(semantic: Double, text: Double, tags: Double) {
-        (self.semantic, self.text, self.tags) = (semantic, text, tags)
+    public init(semantic: Double, text: Double, tags: Double, hubness: Double = 0, neighbours: Int = 10) {
+        (self.semantic, self.text, self.tags, self.hubness, self.neighbours) = (semantic, text, tags, hubness, neighbours)
     }
 }
 
@@ -33,10 +42,29 @@ public struct SimilarityWeights: Sendable, Equatable {
 public struct SimilarCases: Sendable {
     public let recommender: Recommender
     public let weights: SimilarityWeights
+    /// Each case's hubness by neighbour count, computed on first use (all pairs of cases).
+    let hubness: Memo<[Double]>
 
     public init(recommender: Recommender, weights: SimilarityWeights) {
+        self.init(recommender: recommender, weights: weights, hubness: Memo())
+    }
+
+    init(recommender: Recommender, weights: SimilarityWeights, hubness: Memo<[Double]>) {
         self.recommender = recommender
         self.weights = weights
+        self.hubness = hubness
+    }
+
+    /// The same cases with other weights, sharing the hubness already computed (the
+    /// evaluation's search over weights).
+    public func weighted(_ weights: SimilarityWeights) -> SimilarCases {
+        SimilarCases(recommender: recommender, weights: weights, hubness: hubness)
+    }
+
+    func hubness(neighbours: Int) -> [Double] {
+        hubness.value(neighbours) {
+            CaseHubness.of(weights: scorer.features.caseWeights, byTerm: scorer.caseWeightsByTerm, neighbours: neighbours)
+        }
     }
 
     var scorer: CaseScorer { recommender.scorer }
@@ -60,24 +88,34 @@ public struct SimilarCases: Sendable {
         let categoryKey = try filter.validated(taxonomy: scorer.taxonomy)
         let queryNorm = query.dot(row: 0, with: query, row: 0).squareRoot()
         let total = weights.semantic + weights.text + weights.tags
+        let hubs = weights.hubness != 0 ? hubness(neighbours: weights.neighbours) : []
         let candidates = features.caseIds.indices.filter { row in
             row != excluding && (filter.isEmpty || filter.admits(recommender.cases.facts[row], action: recommender.caseActions[row], categoryKey: categoryKey))
         }
-        let scored = candidates.map { row -> (row: Int, score: Double, semantic: Double, text: Double, overlap: Double, shared: Set<String>) in
+        let scored = candidates.map { row -> (row: Int, score: Double, semantic: Double, text: Double, overlap: Double, hubness: Double, shared: Set<String>) in
             let semantic = max(SemanticSpace.cosine(vector[...], scorer.similarity.space.caseVectors.row(row)), 0)
             let caseNorm = features.caseWeights.dot(row: row, with: features.caseWeights, row: row).squareRoot()
             let text = queryNorm > 0 && caseNorm > 0 ? query.dot(row: 0, with: features.caseWeights, row: row) / (queryNorm * caseNorm) : 0
             let theirs = scorer.tagKeys(row: row)
             let shared = tags.intersection(theirs), union = tags.union(theirs)
             let overlap = union.isEmpty ? 0 : Double(shared.count) / Double(union.count)
-            let score = total > 0 ? (weights.semantic * semantic + weights.text * text + weights.tags * overlap) / total : 0
-            return (row, score, semantic, text, overlap, shared)
+            let blend = total > 0 ? (weights.semantic * semantic + weights.text * text + weights.tags * overlap) / total : 0
+            // The hubness is a TF-IDF cosine: taken off in the TF-IDF cosine's share of the blend.
+            let correction = hubs.isEmpty || total <= 0 ? 0 : weights.hubness * weights.text / total * hubs[row]
+            return (row, blend - correction, semantic, text, overlap, correction, shared)
         }
         let order = scorer.taxonomy.tags.map(\.key)
-        return scored.sorted { $0.score > $1.score || ($0.score == $1.score && $0.row < $1.row) }.prefix(top).enumerated().map { offset, item in
+        // A case that shares nothing with the query (its blend 0) comes after every case that
+        // shares something, however little of a hub it is.
+        func shares(_ item: (row: Int, score: Double, semantic: Double, text: Double, overlap: Double, hubness: Double, shared: Set<String>)) -> Bool {
+            item.score + item.hubness > 0
+        }
+        return scored.sorted {
+            shares($0) != shares($1) ? shares($0) : ($0.score > $1.score || ($0.score == $1.score && $0.row < $1.row))
+        }.prefix(top).enumerated().map { offset, item in
             SimilarCase(
                 rank: offset + 1, row: item.row, caseId: features.caseIds[item.row], score: item.score,
-                semantic: item.semantic, text: item.text, tagOverlap: item.overlap,
+                semantic: item.semantic, text: item.text, tagOverlap: item.overlap, hubness: item.hubness,
                 terms: Explanation.sharedTerms(query, features.caseWeights, row: item.row, vocabulary: features.vocabulary),
                 tags: order.filter(item.shared.contains))
         }

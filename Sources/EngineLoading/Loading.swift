@@ -112,7 +112,7 @@ public struct LoadedEngine: Sendable {
 
 extension Settings {
     public var similarityWeights: SimilarityWeights {
-        SimilarityWeights(semantic: similar.semantic, text: similar.text, tags: similar.tags)
+        SimilarityWeights(semantic: similar.semantic, text: similar.text, tags: similar.tags, hubness: similar.hubness, neighbours: similar.neighbours)
     }
 }
 

@@ -62,7 +62,7 @@ public struct ReportBuilder: Sendable {
             similar: similarCases.map { neighbour in
                 let record = recommender.cases[neighbour.row]
                 return SimilarView(rank: neighbour.rank, caseId: neighbour.caseId, title: titles[neighbour.row], region: record.region.name,
-                                   score: String(format: "%.2f", neighbour.score), terms: neighbour.terms.prefix(6).joined(separator: "、"))
+                                   score: String(format: "%.2f", neighbour.similarity), terms: neighbour.terms.prefix(6).joined(separator: "、"))
             },
             chartByAction: BarChart(title: "按健康中国行动", labels: items.map { actionLabel(row: $0.scoredCase.row) }),
             chartBySource: BarChart(title: "按来源地区类型", labels: items.map { sourceKind(row: $0.scoredCase.row) }),

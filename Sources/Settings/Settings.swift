@@ -121,7 +121,9 @@ public struct Settings: Sendable {
             similar: SimilaritySettings(
                 semantic: reader.double(forKey: "similar.weights.semantic", default: 1),
                 text: reader.double(forKey: "similar.weights.text", default: 1),
-                tags: reader.double(forKey: "similar.weights.tags", default: 0.5)),
+                tags: reader.double(forKey: "similar.weights.tags", default: 0.5),
+                hubness: reader.double(forKey: "similar.weights.hubness", default: 0),
+                neighbours: reader.int(forKey: "similar.hubness_neighbours", default: 10)),
             daemon: DaemonSettings(
                 socket: path("daemon.socket", "../Models/run/practiced.sock"),
                 socketMode: reader.string(forKey: "daemon.socket_mode", default: "0660"),
@@ -184,6 +186,9 @@ public struct SimilaritySettings: Sendable, Equatable {
     public var semantic: Double
     public var text: Double
     public var tags: Double
+    /// How much of a case's hubness (mean cosine to its nearest cases) is taken off its score.
+    public var hubness: Double
+    public var neighbours: Int
 }
 
 public struct RankingSettings: Sendable, Equatable {

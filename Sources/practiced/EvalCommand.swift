@@ -110,7 +110,7 @@ struct EvalCommand: AsyncParsableCommand {
             let similarityByAction = try SimilarityEvaluation(similar, labels: engine.recommender.caseActions)
             let similarFile = similarJudgments.map { URL(fileURLWithPath: $0) } ?? settings.root.appendingPathComponent("eval/similar-dev-qrels.json")
             let judged = similarJudgments != nil || FileManager.default.fileExists(atPath: similarFile.path)
-                ? try JudgedSimilarity(similar, judgments: try Judgments(contentsOf: similarFile), keys: keys) : nil
+                ? try JudgedSimilarity(similar, judgments: try Judgments(contentsOf: similarFile), keys: keys, grid: JudgedSimilarity.grid) : nil
             let mean = { (key: String) in rows.map { $0[key] as! Double }.reduce(0, +) / Double(max(rows.count, 1)) }
             switch format {
             case .json:
@@ -121,8 +121,10 @@ struct EvalCommand: AsyncParsableCommand {
                     "profiles": rows, "mean": Dictionary(uniqueKeysWithValues: columns.map { ($0, mean($0)) }),
                     "similar_cases": ["precision_at_3": similarity.precision, "ceiling": similarity.ceiling, "queries": similarity.queries],
                     "similar_cases_judged": judged.map { judged in [
-                        "ndcg10": judged.ndcg, "tfidf_ndcg10": judged.floor,
-                        "queries": judged.queries.map { ["key": $0.key, "title": $0.title, "ndcg10": $0.ndcg, "tfidf_ndcg10": $0.floor] },
+                        "ndcg10": judged.ndcg, "tfidf_ndcg10": judged.floor, "cv_ndcg10": judged.heldOut ?? 0,
+                        "best_weights": judged.best.map { Self.json($0.weights) } as Any, "best_ndcg10": judged.best?.ndcg as Any,
+                        "queries": judged.queries.map { ["key": $0.key, "title": $0.title, "ndcg10": $0.ndcg, "tfidf_ndcg10": $0.floor,
+                                                         "cv_ndcg10": $0.heldOut ?? 0, "cv_weights": $0.heldOutWeights.map(Self.json) as Any] },
                     ] } as Any,
                     "similar_cases_by_action": [
                         "precision_at_3": similarityByAction.precision, "ceiling": similarityByAction.ceiling, "queries": similarityByAction.queries,
@@ -143,10 +145,13 @@ struct EvalCommand: AsyncParsableCommand {
                 }
                 print("mean      " + means.joined())
                 if let judged {
-                    print(String(format: "similar cases, nDCG@10 over %d judged queries (shipped weights, none fitted on them): %.3f; TF-IDF cosine floor %.3f",
-                                 judged.queries.count, judged.ndcg, judged.floor))
+                    print(String(format: "similar cases, nDCG@10 over %d judged queries: held-out %.3f (weights chosen on the other queries), shipped %.3f, TF-IDF cosine floor %.3f",
+                                 judged.queries.count, judged.heldOut ?? 0, judged.ndcg, judged.floor))
                     for query in judged.queries {
-                        print("  " + query.key + String(format: "  %.3f  floor %.3f  ", query.ndcg, query.floor) + query.title)
+                        print("  " + query.key + String(format: "  held-out %.3f  shipped %.3f  floor %.3f  ", query.heldOut ?? 0, query.ndcg, query.floor) + query.title)
+                    }
+                    if let best = judged.best {
+                        print(String(format: "  best on all queries (in-sample %.3f): ", best.ndcg) + Self.describe(best.weights))
                     }
                 }
                 print(String(format: "similar cases, leave-one-out precision@3 over %d labelled cases: %.3f (ceiling with these labels %.3f)",
@@ -155,5 +160,14 @@ struct EvalCommand: AsyncParsableCommand {
                              similarityByAction.queries, similarityByAction.precision, similarityByAction.ceiling))
             }
         }
+    }
+
+    static func json(_ weights: SimilarityWeights) -> [String: Any] {
+        ["semantic": weights.semantic, "text": weights.text, "tags": weights.tags, "hubness": weights.hubness, "neighbours": weights.neighbours]
+    }
+
+    static func describe(_ weights: SimilarityWeights) -> String {
+        String(format: "semantic %.2f, text %.2f, tags %.2f, hubness %.2f over %d neighbours",
+               weights.semantic, weights.text, weights.tags, weights.hubness, weights.neighbours)
     }
 }

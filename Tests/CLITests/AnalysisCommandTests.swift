@@ -156,6 +156,10 @@ import Testing
             == ["000-03", "000-13", "001-10", "001-18", "002-01", "002-07", "002-17", "003-02", "003-05", "003-07"])
         #expect((0.5...0.7).contains(judged?["tfidf_ndcg10"] as? Double ?? 0))
         #expect((judged?["ndcg10"] as? Double ?? 0) > (judged?["tfidf_ndcg10"] as? Double ?? 1))
+        // Held out (each query ranked with the weights best on the other nine): 0.718 against
+        // the floor's 0.589 when measured, the hubness correction doing most of it.
+        #expect((judged?["cv_ndcg10"] as? Double ?? 0) >= (judged?["tfidf_ndcg10"] as? Double ?? 1) + 0.08)
+        #expect(((judged?["best_weights"] as? [String: Any])?["hubness"] as? Double ?? 0) > 0)
     }
 }
 
