@@ -138,7 +138,16 @@ struct SimilarEnvelope: Encodable {
         /// The weighted mean of the first three, less `hubness` (what the hubness correction took
         /// off), is the score.
         struct Components: Encodable { let semantic, text, tags, hubness: Double }
-        struct Why: Encodable { let terms, tags: [String] }
+        /// A practice of the query case and the practice of this case it matches best.
+        struct Pair: Encodable {
+            let query: String
+            let match: String
+            let cosine: Double
+        }
+        struct Why: Encodable {
+            let terms, tags: [String]
+            let practices: [Pair]
+        }
 
         let rank: Int
         let caseId: String

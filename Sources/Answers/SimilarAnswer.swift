@@ -26,7 +26,9 @@ public enum SimilarAnswer {
         SimilarEnvelope.Item(
             rank: item.rank, caseId: item.caseId, title: record.title, region: RegionAnswer(record), score: item.score,
             components: .init(semantic: item.semantic, text: item.text, tags: item.tagOverlap, hubness: item.hubness),
-            why: .init(terms: item.terms, tags: item.tags), provenance: ProvenanceAnswer(record))
+            why: .init(terms: item.terms, tags: item.tags,
+                       practices: item.practicePairs.map { .init(query: $0.query, match: $0.match, cosine: $0.cosine) }),
+            provenance: ProvenanceAnswer(record))
     }
 
     /// The text form: one block per case.
@@ -40,6 +42,9 @@ public enum SimilarAnswer {
             var why: [String] = []
             if !item.tags.isEmpty { why.append("共同标签 " + item.tags.map { labels[$0] ?? $0 }.joined(separator: "、")) }
             if !item.terms.isEmpty { why.append("共同关键词 " + item.terms.joined(separator: "、")) }
+            if !item.practicePairs.isEmpty {
+                why.append("做法对应 " + item.practicePairs.map { "\($0.query) ↔ \($0.match)" }.joined(separator: "、"))
+            }
             if !why.isEmpty { lines.append("    why: " + why.joined(separator: "；")) }
         }
         return lines.joined(separator: "\n")

@@ -21,6 +21,8 @@ public struct SimilarCase: Sendable {
     public let terms: [String]
     /// Tags both carry, in taxonomy order.
     public let tags: [String]
+    /// The query case's practices and this case's that match best (none for a text query).
+    public let practicePairs: [PracticePair]
 }
 
 /// The weights of `SimilarCases` (`similar.weights` in the configuration).
@@ -105,6 +107,7 @@ public struct SimilarCases: Sendable {
             return (row, blend - correction, semantic, text, overlap, correction, shared)
         }
         let order = scorer.taxonomy.tags.map(\.key)
+        let pairs = excluding.map { PracticePairs(queryRow: $0, features: features, byTerm: scorer.practiceWeightsByTerm) }
         // A case that shares nothing with the query (its blend 0) comes after every case that
         // shares something, however little of a hub it is.
         func shares(_ item: (row: Int, score: Double, semantic: Double, text: Double, overlap: Double, hubness: Double, shared: Set<String>)) -> Bool {
@@ -117,7 +120,7 @@ public struct SimilarCases: Sendable {
                 rank: offset + 1, row: item.row, caseId: features.caseIds[item.row], score: item.score,
                 semantic: item.semantic, text: item.text, tagOverlap: item.overlap, hubness: item.hubness,
                 terms: Explanation.sharedTerms(query, features.caseWeights, row: item.row, vocabulary: features.vocabulary),
-                tags: order.filter(item.shared.contains))
+                tags: order.filter(item.shared.contains), practicePairs: pairs?.pairs(with: item.row) ?? [])
         }
     }
 

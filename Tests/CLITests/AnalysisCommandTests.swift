@@ -234,3 +234,43 @@ import Testing
         #expect(empty.status != 0 && empty.errors.contains("give at least one of text, terrain, economy or focus"))
     }
 }
+
+@Suite struct SimilarCommandTests {
+    /// The practices of every case of the shipped corpus, by case id.
+    static func practiceIds() throws -> [String: Set<String>] {
+        var found: [String: Set<String>] = [:]
+        for file in try FileManager.default.contentsOfDirectory(atPath: projectRoot.appendingPathComponent("Models/corpus").path) where file.hasSuffix(".jsonl") {
+            let text = try String(contentsOf: projectRoot.appendingPathComponent("Models/corpus/\(file)"), encoding: .utf8)
+            for line in text.split(separator: "\n") {
+                let record = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any] ?? [:]
+                let practices = (record["practices"] as? [[String: Any]] ?? []).compactMap { $0["id"] as? String }
+                found[record["id"] as? String ?? ""] = Set(practices)
+            }
+        }
+        return found
+    }
+
+    /// Each similar case names the practices that match: a practice of the query case and one
+    /// of the similar case, by their real ids.
+    @Test func theMatchedPracticePairsAreRealPracticesOfBothCases() throws {
+        let practices = try Self.practiceIds()
+        for query in ["001-18", "000-03", "003-07"] {
+            let result = try practiced(["similar", query, "--top", "5", "--format", "json"])
+            #expect(result.status == 0, "\(result.errors)")
+            let answer = try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any]
+            let similar = answer?["similar"] as? [[String: Any]] ?? []
+            #expect(similar.count == 5)
+            var pairs = 0
+            for item in similar {
+                let caseId = item["case_id"] as? String ?? ""
+                for pair in (item["why"] as? [String: Any])?["practices"] as? [[String: Any]] ?? [] {
+                    pairs += 1
+                    #expect(practices[query]?.contains(pair["query"] as? String ?? "") == true, "\(pair) is not a practice of \(query)")
+                    #expect(practices[caseId]?.contains(pair["match"] as? String ?? "") == true, "\(pair) is not a practice of \(caseId)")
+                    #expect((pair["cosine"] as? Double ?? 0) > 0)
+                }
+            }
+            #expect(pairs > 0, "\(query): no matched practices named")
+        }
+    }
+}
