@@ -24,15 +24,27 @@ struct PracticePairs {
     init(queryRow: Int, features: FeatureSpace, byTerm: SparseMatrix) {
         self.features = features
         queryPractices = features.practiceCaseRows.indices.filter { features.practiceCaseRows[$0] == queryRow }
-        let position = Dictionary(uniqueKeysWithValues: queryPractices.enumerated().map { ($1, $0) })
+        let practices = features.practiceIds.count
+        // Each practice's position among the query's, −1 for the others: one array read per
+        // posting (a dictionary's hashing here cost more than the rest of the request).
+        var position = [Int32](repeating: -1, count: practices)
+        for (index, practice) in queryPractices.enumerated() { position[practice] = Int32(index) }
         var entries = [[(term: Int32, weight: Double)]](repeating: [], count: queryPractices.count)
-        for term in 0..<byTerm.rows {
-            let postings = byTerm.row(term)
-            for (practice, weight) in zip(postings.columns, postings.values) {
-                if let index = position[Int(practice)] { entries[index].append((Int32(term), weight)) }
+        guard let first = queryPractices.first, let last = queryPractices.last else { cosines = []; return }
+        // Over the raw arrays: a row slice per term retained and released was most of the cost.
+        byTerm.rowPointers.withUnsafeBufferPointer { pointers in
+            byTerm.columnIndices.withUnsafeBufferPointer { columns in
+                byTerm.values.withUnsafeBufferPointer { values in
+                    for term in 0..<byTerm.rows {
+                        for entry in pointers[term]..<pointers[term + 1] {
+                            let practice = Int(columns[entry])
+                            guard practice >= first, practice <= last, position[practice] >= 0 else { continue }
+                            entries[Int(position[practice])].append((Int32(term), values[entry]))
+                        }
+                    }
+                }
             }
         }
-        let practices = features.practiceIds.count
         cosines = entries.map { row in
             let single = SparseMatrix(rows: 1, columns: byTerm.rows, rowPointers: [0, row.count],
                                       columnIndices: row.map(\.term), values: row.map(\.weight))
