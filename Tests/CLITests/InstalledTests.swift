@@ -189,7 +189,9 @@ final class NginxInFront {
         """.write(to: work.appendingPathComponent("nginx.conf"), atomically: true, encoding: .utf8)
         process.executableURL = URL(fileURLWithPath: "/usr/sbin/nginx")
         process.arguments = ["-c", work.appendingPathComponent("nginx.conf").path, "-p", work.path]
-        process.standardError = try FileHandle(forWritingTo: { FileManager.default.createFile(atPath: work.appendingPathComponent("stderr").path, contents: nil); return work.appendingPathComponent("stderr") }())
+        let errors = work.appendingPathComponent("stderr")
+        FileManager.default.createFile(atPath: errors.path, contents: nil)
+        process.standardError = try FileHandle(forWritingTo: errors)
         try process.run()
         for _ in 0..<100 {
             if let answer = try? runProgram(URL(fileURLWithPath: "/usr/bin/curl"), ["-s", "-o", "/dev/null", "-w", "%{http_code}", url]),
