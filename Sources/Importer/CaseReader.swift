@@ -84,12 +84,22 @@ struct CaseReader {
         return kept.isEmpty ? nil : kept.joined(separator: "\n")
     }
 
-    /// 【做法】text…: a section heading and its first paragraph on one line, as two paragraphs.
+    /// 【做法】text… or 取得成效：text…: a section heading and its first paragraph on one line, as
+    /// two paragraphs (the label closed by 】, or by a colon within a heading's length).
     private func splitSectionLabel(_ paragraph: Paragraph) -> [Paragraph] {
-        guard paragraph.text.hasPrefix("【"), let close = paragraph.text.firstIndex(of: "】") else { return [paragraph] }
-        let rest = String(paragraph.text[paragraph.text.index(after: close)...]).trimming(.whitespaces)
+        let text = paragraph.text
+        let close: String.Index?
+        if text.hasPrefix("【") {
+            close = text.firstIndex(of: "】")
+        } else {
+            // A numbered label (举措一：, 做法2:) names an item of a section, not the section.
+            close = text.prefix(13).firstIndex { $0 == "：" || $0 == ":" }
+                .flatMap { colon in text[..<colon].contains { "一二三四五六七八九十0123456789".contains($0) } ? nil : colon }
+        }
+        guard let close else { return [paragraph] }
+        let rest = String(text[text.index(after: close)...]).trimming(.whitespaces)
         var heading = paragraph
-        heading.text = String(paragraph.text[...close])
+        heading.text = String(text[...close])
         guard !rest.isEmpty, sectionKind(of: heading) != nil else { return [paragraph] }
         var first = paragraph
         first.text = rest
