@@ -19,11 +19,15 @@ struct PracticePairs {
     /// practice's row is gathered from the transpose.
     let queryPractices: [Int]
     let cosines: [[Double]]
-    let features: FeatureSpace
+    let practiceIds: [String]
+    /// Each case's practices (`Recommender.practicesOfCase`).
+    let practicesOfCase: [[Int]]
 
-    init(queryRow: Int, features: FeatureSpace, byTerm: SparseMatrix) {
-        self.features = features
-        queryPractices = features.practiceCaseRows.indices.filter { features.practiceCaseRows[$0] == queryRow }
+    init(queryRow: Int, recommender: Recommender) {
+        let features = recommender.scorer.features, byTerm = recommender.scorer.practiceWeightsByTerm
+        practiceIds = features.practiceIds
+        practicesOfCase = recommender.practicesOfCase
+        queryPractices = practicesOfCase[queryRow]
         let practices = features.practiceIds.count
         // Each practice's position among the query's, −1 for the others: one array read per
         // posting (a dictionary's hashing here cost more than the rest of the request).
@@ -55,12 +59,11 @@ struct PracticePairs {
     /// The best pairs with the practices of the case at `row`, best first, each practice of the
     /// case at most once.
     func pairs(with row: Int) -> [PracticePair] {
-        let theirs = features.practiceCaseRows.indices.filter { features.practiceCaseRows[$0] == row }
         var found: [PracticePair] = []
-        for practice in theirs {
+        for practice in practicesOfCase[row] {
             guard let best = queryPractices.indices.max(by: { cosines[$0][practice] < cosines[$1][practice] }),
                   cosines[best][practice] >= Self.minimumCosine else { continue }
-            found.append(PracticePair(query: features.practiceIds[queryPractices[best]], match: features.practiceIds[practice],
+            found.append(PracticePair(query: practiceIds[queryPractices[best]], match: practiceIds[practice],
                                       cosine: cosines[best][practice]))
         }
         return Array(found.sorted { $0.cosine > $1.cosine }.prefix(Self.shown))

@@ -94,7 +94,7 @@ public struct SimilarCases: Sendable {
         let candidates = features.caseIds.indices.filter { row in
             row != excluding && (filter.isEmpty || filter.admits(recommender.cases.facts[row], action: recommender.caseActions[row], categoryKey: categoryKey))
         }
-        let scored = candidates.map { row -> (row: Int, score: Double, semantic: Double, text: Double, overlap: Double, hubness: Double, shared: Set<String>) in
+        let scored = candidates.map { row -> (row: Int, score: Double, blend: Double, semantic: Double, text: Double, overlap: Double, shared: Set<String>) in
             let semantic = max(SemanticSpace.cosine(vector[...], scorer.similarity.space.caseVectors.row(row)), 0)
             let caseNorm = features.caseWeights.dot(row: row, with: features.caseWeights, row: row).squareRoot()
             let text = queryNorm > 0 && caseNorm > 0 ? query.dot(row: 0, with: features.caseWeights, row: row) / (queryNorm * caseNorm) : 0
@@ -104,21 +104,18 @@ public struct SimilarCases: Sendable {
             let blend = total > 0 ? (weights.semantic * semantic + weights.text * text + weights.tags * overlap) / total : 0
             // The hubness is a TF-IDF cosine: taken off in the TF-IDF cosine's share of the blend.
             let correction = hubs.isEmpty || total <= 0 ? 0 : weights.hubness * weights.text / total * hubs[row]
-            return (row, blend - correction, semantic, text, overlap, correction, shared)
+            return (row, blend - correction, blend, semantic, text, overlap, shared)
         }
         let order = scorer.taxonomy.tags.map(\.key)
-        let pairs = excluding.map { PracticePairs(queryRow: $0, features: features, byTerm: scorer.practiceWeightsByTerm) }
+        let pairs = excluding.map { PracticePairs(queryRow: $0, recommender: recommender) }
         // A case that shares nothing with the query (its blend 0) comes after every case that
         // shares something, however little of a hub it is.
-        func shares(_ item: (row: Int, score: Double, semantic: Double, text: Double, overlap: Double, hubness: Double, shared: Set<String>)) -> Bool {
-            item.score + item.hubness > 0
-        }
         return scored.sorted {
-            shares($0) != shares($1) ? shares($0) : ($0.score > $1.score || ($0.score == $1.score && $0.row < $1.row))
+            ($0.blend > 0) != ($1.blend > 0) ? $0.blend > 0 : ($0.score > $1.score || ($0.score == $1.score && $0.row < $1.row))
         }.prefix(top).enumerated().map { offset, item in
             SimilarCase(
                 rank: offset + 1, row: item.row, caseId: features.caseIds[item.row], score: item.score,
-                semantic: item.semantic, text: item.text, tagOverlap: item.overlap, hubness: item.hubness,
+                semantic: item.semantic, text: item.text, tagOverlap: item.overlap, hubness: item.blend - item.score,
                 terms: Explanation.sharedTerms(query, features.caseWeights, row: item.row, vocabulary: features.vocabulary),
                 tags: order.filter(item.shared.contains), practicePairs: pairs?.pairs(with: item.row) ?? [])
         }
