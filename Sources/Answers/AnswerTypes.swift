@@ -183,9 +183,15 @@ struct SimilarEnvelope: Encodable {
         let region: RegionAnswer?
         let text: String?
         let tags: [TagAnswer]?
+        /// A pasted text's practices as the importer read them: the ids `why.practices` names.
+        let practices: [PracticeHeading]?
+
+        struct PracticeHeading: Encodable {
+            let id, heading: String
+        }
 
         enum CodingKeys: String, CodingKey {
-            case title, region, text, tags
+            case title, region, text, tags, practices
             case caseId = "case_id"
         }
 
@@ -198,6 +204,7 @@ struct SimilarEnvelope: Encodable {
             } else {
                 try container.encode(text, forKey: .text)
                 try container.encode(tags, forKey: .tags)
+                try container.encode(practices ?? [], forKey: .practices)
             }
         }
     }

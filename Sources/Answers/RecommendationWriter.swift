@@ -18,7 +18,7 @@ import Regions
 public final class RecommendationWriter: Sendable {
     /// Per practice index: the fixed members of its item, as `"key":value` in key order, split
     /// around the dynamic members.
-    private let fixed = Memo<Fixed>()
+    private let fixed = RowMemo<Fixed>()
     private let recommender: Recommender
     /// Per ranking feature, `"label":…,"name":…` of its entry in `why.features`.
     private let featureMembers: [RankingFeature: [UInt8]]

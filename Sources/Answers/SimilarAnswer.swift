@@ -9,16 +9,21 @@ public enum SimilarAnswer {
         let record: CaseRecord?
         let text: String?
         let tags: [Tagger.Hit]
+        /// The practices the importer read in a pasted text (the ids its matched pairs name).
+        let practices: [Practice]
     }
 
-    public static func query(case record: CaseRecord) -> Query { Query(record: record, text: nil, tags: []) }
+    public static func query(case record: CaseRecord) -> Query { Query(record: record, text: nil, tags: [], practices: []) }
 
-    public static func query(text: String, tags: [Tagger.Hit]) -> Query { Query(record: nil, text: text, tags: tags) }
+    public static func query(text: String, tags: [Tagger.Hit], practices: [Practice] = []) -> Query {
+        Query(record: nil, text: text, tags: tags, practices: practices)
+    }
 
     public static func envelope(query: Query, _ found: [SimilarCase], cases: CaseCatalogue) throws -> Data {
         let encodedQuery = SimilarEnvelope.Query(
             caseId: query.record?.id, title: query.record?.title, region: query.record.map(RegionAnswer.init), text: query.text,
-            tags: query.record == nil ? query.tags.map { TagAnswer(key: $0.key, label: $0.label, source: "text: \($0.matched)") } : nil)
+            tags: query.record == nil ? query.tags.map { TagAnswer(key: $0.key, label: $0.label, source: "text: \($0.matched)") } : nil,
+            practices: query.record == nil ? query.practices.map { .init(id: $0.id, heading: $0.heading) } : nil)
         return try AnswerEncoding.encode(SimilarEnvelope(query: encodedQuery, similar: found.map { item(for: $0, record: cases[$0.row]) }))
     }
 

@@ -56,7 +56,7 @@ public final class CaseCatalogue: RandomAccessCollection, Sendable {
     private let lines: [CaseLine]
     private let paths: [String]
     /// The cases decoded so far, by row.
-    private let decoded: Memo<CaseRecord>
+    private let decoded: RowMemo<CaseRecord>
     private let rowsById: [String: Int]
 
     public var startIndex: Int { 0 }

@@ -4,6 +4,7 @@ import Engine
 import Features
 import Foundation
 import Hummingbird
+import Importer
 import Profiles
 
 /// The endpoints of DESIGN.md's socket API, answering from the store's current model.
@@ -75,15 +76,13 @@ struct Routes: Sendable {
             }
             try profileErrors { try model.profiles.checkLength(of: text) }
             let options = try RequestDecoding.options(from: body.data, defaultTop: 5)
-            let analyzer = model.profiles
-            let normalized = analyzer.analyzer.normalizer.normalize(text)
-            let tags = analyzer.tagger.tags(in: normalized)
-            let found = try profileErrors {
-                try model.similar.similar(toTerms: analyzer.analyzer.terms(normalized: normalized), tags: Set(tags.map(\.key)),
-                                          top: options.top, filter: options.filter)
-            }
+            // Read as the importer reads a case, analysed as the corpus's cases are.
+            let read = PastedCaseReader(rules: corpus.importer.rules).read(text)
+            let pasted = AnalysedCase(text: read.text, practices: read.practices, analyzer: model.profiles.analyzer, tagger: model.profiles.tagger)
+            let found = try profileErrors { try model.similar.similar(to: pasted, top: options.top, filter: options.filter) }
             if wantsText(request) { return textResponse(SimilarAnswer.render(found, cases: model.cases, labels: model.tagLabels)) }
-            return jsonResponse(try SimilarAnswer.envelope(query: SimilarAnswer.query(text: text, tags: tags), found, cases: model.cases))
+            return jsonResponse(try SimilarAnswer.envelope(query: SimilarAnswer.query(text: text, tags: pasted.tags, practices: read.practices),
+                                                           found, cases: model.cases))
         }
         router.post("/v1/recommend") { request, _ in
             let model = store.current

@@ -13,6 +13,9 @@ public struct BM25: Sendable {
     /// terms × documents: per term (by column id), the documents that hold it and how often —
     /// a query touches only those.
     private let postings: SparseMatrix
+    /// The raw counts term-major (what `SubwordSpace` is built from, the served space having
+    /// dropped the case-major counts).
+    var countsByTerm: SparseMatrix { postings }
     private let lengths: [Double]
     private let averageLength: Double
 

@@ -57,6 +57,9 @@ public final class CaseScorer: Sendable {
     public let taxonomy: Taxonomy
     /// The words of the shared place attributes in an answer's why (and of the reports).
     public let labels: DomainLabels
+    /// The names of the corpus's places (its cases' units and the units containing them): terms
+    /// that say where, not what (`SubwordSpace`).
+    public let placeWords: PlaceWords
     /// Each case's place as small integers (`PlaceCodes`), and the names they number.
     let placeCodes: [PlaceCodes?]
     let placeNames: PlaceCodes.Names
@@ -74,7 +77,8 @@ public final class CaseScorer: Sendable {
     let caseWeightsByTerm: SparseMatrix
     let practiceWeightsByTerm: SparseMatrix
 
-    public init(features: FeatureSpace, space: SemanticSpace, caseRegions: [RegionAttributes?], taxonomy: Taxonomy, labels: DomainLabels) {
+    public init(features: FeatureSpace, space: SemanticSpace, caseRegions: [RegionAttributes?], taxonomy: Taxonomy, labels: DomainLabels,
+                placeWords: PlaceWords = .none) {
         precondition(caseRegions.count == features.caseIds.count, "one region per case")
         // The three term-major copies (BM25's postings, the case and the practice weights) on two cores.
         let (postings, byTerm) = ChunkedWork.both({ BM25(counts: features.caseCounts, vocabulary: features.vocabulary) }, {
@@ -87,6 +91,7 @@ public final class CaseScorer: Sendable {
         self.caseRegions = caseRegions
         self.taxonomy = taxonomy
         self.labels = labels
+        self.placeWords = placeWords
         var names = PlaceCodes.Names()
         placeCodes = caseRegions.map { region in region.map { PlaceCodes($0, names: &names) } }
         placeNames = names

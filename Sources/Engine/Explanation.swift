@@ -7,10 +7,11 @@ import Features
 public enum Explanation {
     /// Terms of the query found in the case, by the product of their TF-IDF weights in both
     /// (what each term adds to the cosine), heaviest first.
-    public static func sharedTerms(_ query: SparseMatrix, _ document: SparseMatrix, row: Int, vocabulary: Vocabulary, limit: Int = 5) -> [String] {
+    public static func sharedTerms(_ query: SparseMatrix, _ document: SparseMatrix, row: Int, vocabulary: Vocabulary, limit: Int = 5,
+                                   skipping skipped: (String) -> Bool = { _ in false }) -> [String] {
         let shared = query.shared(row: 0, with: document, row: row).map { (column: $0.column, weight: $0.mine * $0.theirs) }
         return shared.sorted { $0.weight > $1.weight || ($0.weight == $1.weight && $0.column < $1.column) }
-            .prefix(limit).map { vocabulary.terms[Int($0.column)] }
+            .map { vocabulary.terms[Int($0.column)] }.filter { !skipped($0) }.prefix(limit).map { $0 }
     }
 
     /// The case's sentences that hold one of its measured figures (the importer's `figures`),

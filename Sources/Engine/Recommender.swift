@@ -36,7 +36,7 @@ public struct Recommender: Sendable {
     public let caseActions: [String?]
     /// The evidence each practice's item shows (fixed per practice, so chosen once, when the
     /// practice is first answered: the choice compares sentences, a tenth of a request).
-    let practiceEvidence: Memo<[String]>
+    let practiceEvidence: RowMemo<[String]>
     /// Each case's practices, in document order.
     let practicesOfCase: [[Int]]
 

@@ -21,51 +21,71 @@ public struct SimilarCase: Sendable {
     public let terms: [String]
     /// Tags both carry, in taxonomy order.
     public let tags: [String]
-    /// The query case's practices and this case's that match best (none for a text query).
+    /// The query case's practices and this case's that match best (none for a text not read as a case).
     public let practicePairs: [PracticePair]
 }
 
-/// The weights of `SimilarCases` (`similar.weights` in the configuration).
+/// The weights of `SimilarCases` (`similar.weights` and `similar.space` in the configuration).
 public struct SimilarityWeights: Sendable, Equatable, Hashable {
     public var semantic, text, tags: Double
-    /// How much of a candidate's hubness (its mean TF-IDF cosine to its `neighbours` nearest
-    /// cases) is taken off its TF-IDF cosine.
+    /// How much of a candidate's hubness (its mean cosine to its `neighbours` nearest cases) is
+    /// taken off its text cosine.
     public var hubness: Double
     public var neighbours: Int
+    /// The text cosine's space (`SubwordSpace`): a term's count to this power, pieces of long
+    /// words counted, a place's terms times `placeWeight`.
+    public var termFrequencyPower: Double
+    public var subwords: Bool
+    public var placeWeight: Double
 
-    public init(semantic: Double, text: Double, tags: Double, hubness: Double = 0, neighbours: Int = 10) {
+    public init(semantic: Double, text: Double, tags: Double, hubness: Double = 0, neighbours: Int = 10,
+                termFrequencyPower: Double = 0.75, subwords: Bool = true, placeWeight: Double = 0) {
         (self.semantic, self.text, self.tags, self.hubness, self.neighbours) = (semantic, text, tags, hubness, neighbours)
+        (self.termFrequencyPower, self.subwords, self.placeWeight) = (termFrequencyPower, subwords, placeWeight)
+    }
+
+    var spaceOptions: SubwordSpace.Options {
+        SubwordSpace.Options(power: termFrequencyPower, subwords: subwords, placeWeight: placeWeight)
     }
 }
 
-/// Cases that resemble a case of the corpus, or a pasted text: the LSA cosine (shared topics
-/// even without shared words), the TF-IDF cosine (the same words) and the overlap (Jaccard) of
-/// their tags, each 0–1, weighted.
+/// Cases that resemble a case of the corpus, or a pasted text: the cosine of their texts in
+/// the `SubwordSpace` (the same work named alike), the LSA cosine (shared topics even without
+/// shared words) and the overlap (Jaccard) of their tags, each 0–1, weighted; less the
+/// candidate's hubness (`CaseHubness`).
 public struct SimilarCases: Sendable {
     public let recommender: Recommender
     public let weights: SimilarityWeights
-    /// Each case's hubness by neighbour count, computed on first use (all pairs of cases).
-    let hubness: Memo<[Double]>
+    /// The text spaces by their options, each built on first use.
+    let spaces: Memo<SubwordSpace.Options, SubwordSpace>
 
     public init(recommender: Recommender, weights: SimilarityWeights) {
-        self.init(recommender: recommender, weights: weights, hubness: Memo())
+        self.init(recommender: recommender, weights: weights, spaces: Memo())
     }
 
-    init(recommender: Recommender, weights: SimilarityWeights, hubness: Memo<[Double]>) {
+    init(recommender: Recommender, weights: SimilarityWeights, spaces: Memo<SubwordSpace.Options, SubwordSpace>) {
         self.recommender = recommender
         self.weights = weights
-        self.hubness = hubness
+        self.spaces = spaces
     }
 
-    /// The same cases with other weights, sharing the hubness already computed (the
+    /// The same cases with other weights, sharing the spaces and hubness already computed (the
     /// evaluation's search over weights).
     public func weighted(_ weights: SimilarityWeights) -> SimilarCases {
-        SimilarCases(recommender: recommender, weights: weights, hubness: hubness)
+        SimilarCases(recommender: recommender, weights: weights, spaces: spaces)
+    }
+
+    var space: SubwordSpace {
+        spaces.value(weights.spaceOptions) {
+            SubwordSpace(countsByTerm: scorer.bm25.countsByTerm, vocabulary: scorer.features.vocabulary,
+                         placeWords: scorer.placeWords, options: weights.spaceOptions)
+        }
     }
 
     func hubness(neighbours: Int) -> [Double] {
-        hubness.value(neighbours) {
-            CaseHubness.of(weights: scorer.features.caseWeights, byTerm: scorer.caseWeightsByTerm, neighbours: neighbours)
+        let space = space
+        return space.hubness.value(neighbours) {
+            CaseHubness.of(weights: space.caseVectors, byTerm: space.caseVectorsByColumn, neighbours: neighbours)
         }
     }
 
@@ -77,18 +97,33 @@ public struct SimilarCases: Sendable {
         guard let row = features.caseIds.firstIndex(of: id) else { throw EngineError.unknownCase(id) }
         let weightsRow = Self.singleRow(features.caseWeights, row)
         let vector = Array(scorer.similarity.space.caseVectors.row(row))
-        return try ranked(query: weightsRow, vector: vector, tags: scorer.tagKeys(row: row), excluding: row, top: top, filter: filter)
+        return try ranked(query: weightsRow, text: space.vector(ofCase: row), vector: vector, tags: scorer.tagKeys(row: row),
+                          excluding: row, pairs: PracticePairs(queryRow: row, recommender: recommender), top: top, filter: filter)
     }
 
     /// Cases like a text (a new case, a region's report): its terms and tags.
     public func similar(toTerms terms: [String], tags: Set<String>, top: Int, filter: CaseFilter = CaseFilter()) throws -> [SimilarCase] {
-        try ranked(query: scorer.features.weights(of: terms), vector: scorer.similarity.vector(of: terms), tags: tags, excluding: nil, top: top, filter: filter)
+        try ranked(query: scorer.features.weights(of: terms), text: space.vector(of: terms), vector: scorer.similarity.vector(of: terms),
+                   tags: tags, excluding: nil, pairs: nil, top: top, filter: filter)
     }
 
-    private func ranked(query: SparseMatrix, vector: [Double], tags: Set<String>, excluding: Int?, top: Int, filter: CaseFilter) throws -> [SimilarCase] {
+    /// Cases like a pasted case (`AnalysedCase`): scored as `similar(toCase:)` scores a corpus
+    /// case with the same text, and its practices matched with theirs.
+    public func similar(to pasted: AnalysedCase, top: Int, filter: CaseFilter = CaseFilter()) throws -> [SimilarCase] {
+        let pairs = PracticePairs(query: pasted.practices.map { ($0.id, scorer.features.weights(of: $0.terms)) }, recommender: recommender)
+        return try ranked(query: scorer.features.weights(of: pasted.terms), text: space.vector(of: pasted.terms),
+                          vector: scorer.similarity.vector(of: pasted.terms), tags: Set(pasted.tags.map(\.key)), excluding: nil,
+                          pairs: pairs, top: top, filter: filter)
+    }
+
+    /// `query`: the query's TF-IDF row (the shared terms shown); `text`: its row in the
+    /// `SubwordSpace` (the cosine scored).
+    private func ranked(query: SparseMatrix, text textRow: SparseMatrix, vector: [Double], tags: Set<String>, excluding: Int?,
+                        pairs: PracticePairs?, top: Int, filter: CaseFilter) throws -> [SimilarCase] {
         let features = scorer.features
         let categoryKey = try filter.validated(taxonomy: scorer.taxonomy)
-        let queryNorm = query.dot(row: 0, with: query, row: 0).squareRoot()
+        let space = space
+        let textCosines = CaseScorer.cosines(textRow, byTerm: space.caseVectorsByColumn, rows: features.caseIds.count)
         let total = weights.semantic + weights.text + weights.tags
         let hubs = weights.hubness != 0 ? hubness(neighbours: weights.neighbours) : []
         let candidates = features.caseIds.indices.filter { row in
@@ -96,18 +131,19 @@ public struct SimilarCases: Sendable {
         }
         let scored = candidates.map { row -> (row: Int, score: Double, blend: Double, semantic: Double, text: Double, overlap: Double, shared: Set<String>) in
             let semantic = max(SemanticSpace.cosine(vector[...], scorer.similarity.space.caseVectors.row(row)), 0)
-            let caseNorm = features.caseWeights.dot(row: row, with: features.caseWeights, row: row).squareRoot()
-            let text = queryNorm > 0 && caseNorm > 0 ? query.dot(row: 0, with: features.caseWeights, row: row) / (queryNorm * caseNorm) : 0
+            let text = max(textCosines[row], 0)
             let theirs = scorer.tagKeys(row: row)
             let shared = tags.intersection(theirs), union = tags.union(theirs)
             let overlap = union.isEmpty ? 0 : Double(shared.count) / Double(union.count)
             let blend = total > 0 ? (weights.semantic * semantic + weights.text * text + weights.tags * overlap) / total : 0
-            // The hubness is a TF-IDF cosine: taken off in the TF-IDF cosine's share of the blend.
+            // The hubness is a text cosine: taken off in the text cosine's share of the blend.
             let correction = hubs.isEmpty || total <= 0 ? 0 : weights.hubness * weights.text / total * hubs[row]
             return (row, blend - correction, blend, semantic, text, overlap, shared)
         }
         let order = scorer.taxonomy.tags.map(\.key)
-        let pairs = excluding.map { PracticePairs(queryRow: $0, recommender: recommender) }
+        // A place the two share is not shown as what they share when places do not count.
+        let placeWords = scorer.placeWords, countsPlaces = weights.placeWeight >= 1
+        let skipsPlaces = { (term: String) in !countsPlaces && placeWords.marks(term) }
         // A case that shares nothing with the query (its blend 0) comes after every case that
         // shares something, however little of a hub it is.
         return scored.sorted {
@@ -116,7 +152,7 @@ public struct SimilarCases: Sendable {
             SimilarCase(
                 rank: offset + 1, row: item.row, caseId: features.caseIds[item.row], score: item.score,
                 semantic: item.semantic, text: item.text, tagOverlap: item.overlap, hubness: item.blend - item.score,
-                terms: Explanation.sharedTerms(query, features.caseWeights, row: item.row, vocabulary: features.vocabulary),
+                terms: Explanation.sharedTerms(query, features.caseWeights, row: item.row, vocabulary: features.vocabulary, skipping: skipsPlaces),
                 tags: order.filter(item.shared.contains), practicePairs: pairs?.pairs(with: item.row) ?? [])
         }
     }

@@ -83,8 +83,17 @@ extension Settings {
             ?? loadModel(fingerprint: fingerprint, features: features)
         let cues = try ProfileCues.load(from: profileCuesFile)
         let labels = try DomainLabels.load(from: labelsFile, fieldWords: cues.fieldWords, taxonomy: tagger.taxonomy)
+        // The places the corpus speaks of, as its texts name them (similar cases weigh them less).
+        let table = gazetteer.resolver.table
+        let units = Set(caseRegions.compactMap { $0?.code }).compactMap { table.units[$0] }
+        let provinces = Set(units.compactMap { table.chain(of: $0).province?.code })
+        let written = cases.facts.flatMap { [$0.region.province, $0.region.prefecture, $0.region.county, $0.region.subUnit].compactMap { $0 } }
+        let placeWords = PlaceWords(
+            names: Set(units.flatMap { gazetteer.resolver.names(ofCode: $0.code) } + written),
+            held: Set(units.flatMap { unit in [table.chain(of: unit).province, table.chain(of: unit).prefecture, table.chain(of: unit).county, unit].compactMap { $0?.name } }
+                      + provinces.flatMap(gazetteer.resolver.names(ofCode:)) + written))
         let scorer = CaseScorer(features: features, space: try model.space(alignedTo: features), caseRegions: caseRegions,
-                                taxonomy: tagger.taxonomy, labels: labels)
+                                taxonomy: tagger.taxonomy, labels: labels, placeWords: placeWords)
         let rankingModel = try RankingModel.load(from: ranking.modelFile)
         let profiles = ProfileAnalyzer(analyzer: analyzer, tagger: tagger, gazetteer: gazetteer, cues: cues, maxTextCharacters: maxTextCharacters)
         let recommender = Recommender(scorer: scorer, cases: cases, model: rankingModel, practicesPerCase: ranking.practicesPerCase)
@@ -111,8 +120,17 @@ public struct LoadedEngine: Sendable {
 }
 
 extension Settings {
-    public var similarityWeights: SimilarityWeights {
-        SimilarityWeights(semantic: similar.semantic, text: similar.text, tags: similar.tags, hubness: similar.hubness, neighbours: similar.neighbours)
+    /// The weights of similar cases, checked: a power outside (0, 1] or a place weight outside
+    /// [0, 1] is refused naming its key.
+    public func similarityWeights() throws -> SimilarityWeights {
+        guard similar.termFrequencyPower > 0, similar.termFrequencyPower <= 1 else {
+            throw SettingsValueError(key: "similar.space.term_frequency_power", message: "must be above 0 and at most 1, not \(similar.termFrequencyPower)")
+        }
+        guard similar.placeWeight >= 0, similar.placeWeight <= 1 else {
+            throw SettingsValueError(key: "similar.space.place_weight", message: "must be from 0 to 1, not \(similar.placeWeight)")
+        }
+        return SimilarityWeights(semantic: similar.semantic, text: similar.text, tags: similar.tags, hubness: similar.hubness, neighbours: similar.neighbours,
+                                 termFrequencyPower: similar.termFrequencyPower, subwords: similar.subwords, placeWeight: similar.placeWeight)
     }
 }
 

@@ -36,6 +36,8 @@ public struct RegionResolver: Sendable {
     private var fullNamesByFirstScalar: [Unicode.Scalar: [String]] = [:]
     /// Full and short names (石家庄) of three characters or more, for `mentionedUnits(in:shortNames:)`.
     private var anyNamesByFirstScalar: [Unicode.Scalar: [String]] = [:]
+    /// Every unit's full and short names and aliases, by code (not townships).
+    private var namesByCode: [String: [String]] = [:]
 
     /// `aliases`: names in everyday use that no rule derives from the full name (科右前旗 for
     /// 科尔沁右翼前旗), alias → full name.
@@ -52,6 +54,7 @@ public struct RegionResolver: Sendable {
             if table.isPlaceholder(unit) { continue }
             for name in Set([unit.name] + Self.shortNames(of: unit, ethnicGroups: ethnic)) {
                 unitsByName[name, default: []].append(unit)
+                namesByCode[unit.code, default: []].append(name)
                 longest = max(longest, name.count)
             }
         }
@@ -59,6 +62,7 @@ public struct RegionResolver: Sendable {
         for (alias, full) in aliases {
             guard let units = byFullName[full] else { continue }
             unitsByName[alias, default: []] += units
+            for unit in units { namesByCode[unit.code, default: []].append(alias) }
             longest = max(longest, alias.count)
         }
         for key in unitsByName.keys { unitsByName[key]!.sort { $0.code < $1.code } }
@@ -71,6 +75,15 @@ public struct RegionResolver: Sendable {
         }
         for key in fullNamesByFirstScalar.keys { fullNamesByFirstScalar[key]!.sort { $0.count > $1.count } }
         for key in anyNamesByFirstScalar.keys { anyNamesByFirstScalar[key]!.sort { $0.count > $1.count } }
+    }
+
+    /// The names text gives the unit `code` and the units that contain it (河北省, 河北, 保定市,
+    /// 保定, 易县…), sorted; none for a code the table does not have.
+    public func names(ofCode code: String) -> [String] {
+        guard let unit = table.units[code] else { return [] }
+        let chain = table.chain(of: unit)
+        let units = [chain.province, chain.prefecture, chain.county, unit].compactMap { $0 }
+        return Set(units.flatMap { namesByCode[$0.code] ?? [] }).sorted()
     }
 
     /// Loads `provinces.csv`, `cities.csv`, `areas.csv`, `streets.csv`, `ethnic-groups.txt` and

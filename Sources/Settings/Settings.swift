@@ -119,11 +119,14 @@ public struct Settings: Sendable {
                 modelFile: data("ranking.model", "ranking-model.json"),
                 practicesPerCase: reader.int(forKey: "ranking.practices_per_case", default: 2)),
             similar: SimilaritySettings(
-                semantic: reader.double(forKey: "similar.weights.semantic", default: 1),
+                semantic: reader.double(forKey: "similar.weights.semantic", default: 0),
                 text: reader.double(forKey: "similar.weights.text", default: 1),
-                tags: reader.double(forKey: "similar.weights.tags", default: 0.5),
-                hubness: reader.double(forKey: "similar.weights.hubness", default: 0),
-                neighbours: reader.int(forKey: "similar.hubness_neighbours", default: 10)),
+                tags: reader.double(forKey: "similar.weights.tags", default: 0),
+                hubness: reader.double(forKey: "similar.weights.hubness", default: 0.75),
+                neighbours: reader.int(forKey: "similar.hubness_neighbours", default: 10),
+                termFrequencyPower: reader.double(forKey: "similar.space.term_frequency_power", default: 0.75),
+                subwords: reader.bool(forKey: "similar.space.subwords", default: true),
+                placeWeight: reader.double(forKey: "similar.space.place_weight", default: 0)),
             daemon: DaemonSettings(
                 socket: path("daemon.socket", "../Models/run/practiced.sock"),
                 socketMode: reader.string(forKey: "daemon.socket_mode", default: "0660"),
@@ -181,7 +184,8 @@ public struct DaemonSettings: Sendable, Equatable {
     public var page: URL?
 }
 
-/// Weights of similar cases (`similar.weights`): LSA cosine, TF-IDF cosine, tag overlap.
+/// Weights of similar cases (`similar.weights`): LSA cosine, text cosine, tag overlap; and the
+/// text cosine's space (`similar.space`).
 public struct SimilaritySettings: Sendable, Equatable {
     public var semantic: Double
     public var text: Double
@@ -189,6 +193,12 @@ public struct SimilaritySettings: Sendable, Equatable {
     /// How much of a case's hubness (mean cosine to its nearest cases) is taken off its score.
     public var hubness: Double
     public var neighbours: Int
+    /// A term's count to this power (0 < power ≤ 1).
+    public var termFrequencyPower: Double
+    /// Whether words of three characters or more also count their two- and three-character pieces.
+    public var subwords: Bool
+    /// A place name's terms weigh this much (0–1).
+    public var placeWeight: Double
 }
 
 public struct RankingSettings: Sendable, Equatable {

@@ -105,7 +105,7 @@ struct EvalCommand: AsyncParsableCommand {
                     "lsa_text_p5": RankingMetrics.precision(Array(lsaRanked), grades: grades),
                 ])
             }
-            let similar = SimilarCases(recommender: engine.recommender, weights: settings.similarityWeights)
+            let similar = SimilarCases(recommender: engine.recommender, weights: try settings.similarityWeights())
             let similarity = try SimilarityEvaluation(similar, labels: engine.cases.map(\.category))
             let similarityByAction = try SimilarityEvaluation(similar, labels: engine.recommender.caseActions)
             let similarFile = similarJudgments.map { URL(fileURLWithPath: $0) } ?? settings.root.appendingPathComponent("eval/similar-dev-qrels.json")
@@ -163,11 +163,13 @@ struct EvalCommand: AsyncParsableCommand {
     }
 
     static func json(_ weights: SimilarityWeights) -> [String: Any] {
-        ["semantic": weights.semantic, "text": weights.text, "tags": weights.tags, "hubness": weights.hubness, "neighbours": weights.neighbours]
+        ["semantic": weights.semantic, "text": weights.text, "tags": weights.tags, "hubness": weights.hubness, "neighbours": weights.neighbours,
+         "term_frequency_power": weights.termFrequencyPower, "subwords": weights.subwords, "place_weight": weights.placeWeight]
     }
 
     static func describe(_ weights: SimilarityWeights) -> String {
-        String(format: "semantic %.2f, text %.2f, tags %.2f, hubness %.2f over %d neighbours",
-               weights.semantic, weights.text, weights.tags, weights.hubness, weights.neighbours)
+        String(format: "semantic %.2f, text %.2f, tags %.2f, hubness %.2f over %d neighbours; text space: count^%.2f, %@, places ×%.2f",
+               weights.semantic, weights.text, weights.tags, weights.hubness, weights.neighbours,
+               weights.termFrequencyPower, weights.subwords ? "pieces of long words" : "whole words", weights.placeWeight)
     }
 }

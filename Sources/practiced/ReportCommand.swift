@@ -62,7 +62,7 @@ struct ReportCommand: AsyncParsableCommand {
         guard !rows.isEmpty else { throw ProfileError(field: url.path, message: "holds no profile") }
         let engine = try LoadedEngine.open(settings)
         let builder = ReportBuilder(
-            recommender: engine.recommender, similar: SimilarCases(recommender: engine.recommender, weights: settings.similarityWeights),
+            recommender: engine.recommender, similar: SimilarCases(recommender: engine.recommender, weights: try settings.similarityWeights()),
             profiles: engine.profiles, top: top)
         let batch = ReportBatch(builder: builder, renderer: try ReportRenderer(templates: settings.reportTemplatesDirectory), formats: formats)
         let inputs = rows.map { ReportBatch.Input(origin: "\(url.lastPathComponent):\($0.line)", profile: $0.profile) }

@@ -84,7 +84,7 @@ extension Settings {
     func loadServingModel(editing previous: ServingModel? = nil) throws -> ServingModel {
         let engine = try loadRecommender(editing: previous?.lsa)
         return try ServingModel(
-            recommender: engine.recommender, similar: SimilarCases(recommender: engine.recommender, weights: similarityWeights),
+            recommender: engine.recommender, similar: SimilarCases(recommender: engine.recommender, weights: try similarityWeights()),
             profiles: engine.profiles, lsa: engine.model, reportTemplates: reportTemplatesDirectory)
     }
 }

@@ -5,6 +5,7 @@ import Engine
 import Features
 import EngineLoading
 import Foundation
+import Importer
 
 struct SimilarCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -55,7 +56,7 @@ struct SimilarCommand: AsyncParsableCommand {
             }
             let settings = try await configOption.load()
             let engine = try LoadedEngine.open(settings)
-            let similar = SimilarCases(recommender: engine.recommender, weights: settings.similarityWeights)
+            let similar = SimilarCases(recommender: engine.recommender, weights: try settings.similarityWeights())
             let query: SimilarAnswer.Query
             let found: [SimilarCase]
             if let caseId {
@@ -64,11 +65,11 @@ struct SimilarCommand: AsyncParsableCommand {
             } else {
                 let analyzer = engine.profiles
                 try analyzer.checkLength(of: text)
-                let normalized = analyzer.analyzer.normalizer.normalize(text!)
-                let tags = analyzer.tagger.tags(in: normalized)
-                found = try similar.similar(toTerms: analyzer.analyzer.terms(normalized: normalized), tags: Set(tags.map(\.key)),
-                                            top: top, filter: filterOptions.filter)
-                query = SimilarAnswer.query(text: text!, tags: tags)
+                // Read as the importer reads a case, analysed as the corpus's cases are.
+                let read = PastedCaseReader(rules: try ImportRules.load(from: settings.importRulesFile)).read(text!)
+                let pasted = AnalysedCase(text: read.text, practices: read.practices, analyzer: analyzer.analyzer, tagger: analyzer.tagger)
+                found = try similar.similar(to: pasted, top: top, filter: filterOptions.filter)
+                query = SimilarAnswer.query(text: text!, tags: pasted.tags, practices: read.practices)
             }
             switch format {
             case .json: print(String(decoding: try SimilarAnswer.envelope(query: query, found, cases: engine.cases), as: UTF8.self))

@@ -236,18 +236,26 @@ import Testing
 }
 
 @Suite struct SimilarCommandTests {
-    /// The practices of every case of the shipped corpus, by case id.
-    static func practiceIds() throws -> [String: Set<String>] {
-        var found: [String: Set<String>] = [:]
-        for file in try FileManager.default.contentsOfDirectory(atPath: projectRoot.appendingPathComponent("Models/corpus").path) where file.hasSuffix(".jsonl") {
-            let text = try String(contentsOf: projectRoot.appendingPathComponent("Models/corpus/\(file)"), encoding: .utf8)
-            for line in text.split(separator: "\n") {
-                let record = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any] ?? [:]
-                let practices = (record["practices"] as? [[String: Any]] ?? []).compactMap { $0["id"] as? String }
-                found[record["id"] as? String ?? ""] = Set(practices)
+    /// Every case of the shipped corpus as its JSON object.
+    static func records() throws -> [[String: Any]] {
+        let folder = projectRoot.appendingPathComponent("Models/corpus")
+        return try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".jsonl") }.flatMap { file in
+            try String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8).split(separator: "\n").map { line in
+                try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any] ?? [:]
             }
         }
-        return found
+    }
+
+    /// The practices of every case of the shipped corpus, by case id.
+    static func practiceIds() throws -> [String: Set<String>] {
+        Dictionary(try records().map { record in
+            (record["id"] as? String ?? "", Set((record["practices"] as? [[String: Any]] ?? []).compactMap { $0["id"] as? String }))
+        }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// The whole text of every case of the shipped corpus, by case id.
+    static func caseTexts() throws -> [String: String] {
+        Dictionary(try records().map { ($0["id"] as? String ?? "", $0["text"] as? String ?? "") }, uniquingKeysWith: { first, _ in first })
     }
 
     /// Each similar case names the practices that match: a practice of the query case and one
