@@ -47,7 +47,7 @@ let package = Package(
         // The LSA core: truncated SVD, case/practice/term vectors, similarity, the model file.
         .target(name: "LSA", dependencies: ["CBLAS", "CLAPACKE", "Features", "VectorKernels"]),
         // Recommendation and similarity over the LSA model, and how well it ranks.
-        .target(name: "Engine", dependencies: ["Analyzer", "Corpus", "Features", "LSA", "Profiles", "Regions"]),
+        .target(name: "Engine", dependencies: ["Analyzer", "CMalloc", "Corpus", "Features", "LSA", "Profiles", "Regions"]),
         // The answers' shapes (DESIGN.md's envelopes), the same from the command line and the daemon.
         .target(name: "Answers", dependencies: ["Corpus", "Engine", "Features", "Profiles"]),
         // Batch reports: one page per region and an overview, rendered from templates in config/.

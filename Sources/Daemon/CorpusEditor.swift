@@ -13,10 +13,13 @@ import Importer
 public struct CorpusEditor: Sendable {
     public let directory: URL
     let importer: Importer
+    /// A pasted case read as the importer reads one (`POST /v1/similar`).
+    let pastedCases: PastedCaseReader
 
     public init(directory: URL, importer: Importer) {
         self.directory = directory
         self.importer = importer
+        pastedCases = PastedCaseReader(rules: importer.rules)
     }
 
     /// The cases a request adds: a raw collection (`text` with `source_id` and optional title,

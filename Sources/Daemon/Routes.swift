@@ -4,7 +4,6 @@ import Engine
 import Features
 import Foundation
 import Hummingbird
-import Importer
 import Profiles
 
 /// The endpoints of DESIGN.md's socket API, answering from the store's current model.
@@ -77,7 +76,7 @@ struct Routes: Sendable {
             try profileErrors { try model.profiles.checkLength(of: text) }
             let options = try RequestDecoding.options(from: body.data, defaultTop: 5)
             // Read as the importer reads a case, analysed as the corpus's cases are.
-            let read = PastedCaseReader(rules: corpus.importer.rules).read(text)
+            let read = corpus.pastedCases.read(text)
             let pasted = AnalysedCase(text: read.text, practices: read.practices, analyzer: model.profiles.analyzer, tagger: model.profiles.tagger)
             let found = try profileErrors { try model.similar.similar(to: pasted, top: options.top, filter: options.filter) }
             if wantsText(request) { return textResponse(SimilarAnswer.render(found, cases: model.cases, labels: model.tagLabels)) }

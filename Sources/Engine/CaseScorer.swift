@@ -259,9 +259,17 @@ public final class CaseScorer: Sendable {
     static func cosines(_ query: SparseMatrix, byTerm: SparseMatrix, rows: Int) -> [Double] {
         var result = [Double](repeating: 0, count: rows)
         let terms = query.row(0)
-        for (term, weight) in zip(terms.columns, terms.values) {
-            let postings = byTerm.row(Int(term))
-            for (row, value) in zip(postings.columns, postings.values) { result[Int(row)] += weight * value }
+        // Over the raw arrays: a row slice per term retained and released cost as much as the sums.
+        result.withUnsafeMutableBufferPointer { sums in
+            byTerm.rowPointers.withUnsafeBufferPointer { pointers in
+                byTerm.columnIndices.withUnsafeBufferPointer { columns in
+                    byTerm.values.withUnsafeBufferPointer { values in
+                        for (term, weight) in zip(terms.columns, terms.values) {
+                            for entry in pointers[Int(term)]..<pointers[Int(term) + 1] { sums[Int(columns[entry])] += weight * values[entry] }
+                        }
+                    }
+                }
+            }
         }
         return result
     }

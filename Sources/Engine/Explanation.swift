@@ -10,8 +10,13 @@ public enum Explanation {
     public static func sharedTerms(_ query: SparseMatrix, _ document: SparseMatrix, row: Int, vocabulary: Vocabulary, limit: Int = 5,
                                    skipping skipped: (String) -> Bool = { _ in false }) -> [String] {
         let shared = query.shared(row: 0, with: document, row: row).map { (column: $0.column, weight: $0.mine * $0.theirs) }
-        return shared.sorted { $0.weight > $1.weight || ($0.weight == $1.weight && $0.column < $1.column) }
-            .map { vocabulary.terms[Int($0.column)] }.filter { !skipped($0) }.prefix(limit).map { $0 }
+        var terms: [String] = []
+        for entry in shared.sorted(by: { $0.weight > $1.weight || ($0.weight == $1.weight && $0.column < $1.column) }) {
+            guard terms.count < limit else { break }
+            let term = vocabulary.terms[Int(entry.column)]
+            if !skipped(term) { terms.append(term) }
+        }
+        return terms
     }
 
     /// The case's sentences that hold one of its measured figures (the importer's `figures`),

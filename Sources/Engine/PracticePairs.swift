@@ -21,7 +21,8 @@ struct PracticePairs {
     /// Each case's practices (`Recommender.practicesOfCase`).
     let practicesOfCase: [[Int]]
 
-    /// The practices of a pasted case: each one's TF-IDF row (`FeatureSpace.weights(of:)`).
+    /// The query's practices: each one's id and TF-IDF row (`FeatureSpace.weights(of:)` for a
+    /// pasted case's, `rows(ofCase:recommender:)` for a corpus case's).
     init(query: [(id: String, weights: SparseMatrix)], recommender: Recommender) {
         let byTerm = recommender.scorer.practiceWeightsByTerm
         practiceIds = recommender.scorer.features.practiceIds
@@ -30,16 +31,15 @@ struct PracticePairs {
         cosines = query.map { CaseScorer.cosines($0.weights, byTerm: byTerm, rows: recommender.scorer.features.practiceIds.count) }
     }
 
-    /// The practices of the corpus's case at `queryRow`. The served space keeps practice weights
-    /// term-major only (`CaseScorer.practiceWeightsByTerm`), so each one's row is gathered from
-    /// the transpose.
-    init(queryRow: Int, recommender: Recommender) {
+    /// The TF-IDF rows of the practices of the corpus's case at `row`, with their ids. The served
+    /// space keeps practice weights term-major only (`CaseScorer.practiceWeightsByTerm`), so each
+    /// one's row is gathered from the transpose (kept per case: `SimilarCases.queryPractices`).
+    static func rows(ofCase row: Int, recommender: Recommender) -> [(id: String, weights: SparseMatrix)] {
         let features = recommender.scorer.features, byTerm = recommender.scorer.practiceWeightsByTerm
-        let queryPractices = recommender.practicesOfCase[queryRow]
-        let practices = features.practiceIds.count
+        let queryPractices = recommender.practicesOfCase[row]
         // Each practice's position among the query's, −1 for the others: one array read per
         // posting (a dictionary's hashing here cost more than the rest of the request).
-        var position = [Int32](repeating: -1, count: practices)
+        var position = [Int32](repeating: -1, count: features.practiceIds.count)
         for (index, practice) in queryPractices.enumerated() { position[practice] = Int32(index) }
         var entries = [[(term: Int32, weight: Double)]](repeating: [], count: queryPractices.count)
         if let first = queryPractices.first, let last = queryPractices.last {
@@ -58,10 +58,10 @@ struct PracticePairs {
                 }
             }
         }
-        let rows = entries.map { row in
-            SparseMatrix(rows: 1, columns: byTerm.rows, rowPointers: [0, row.count], columnIndices: row.map(\.term), values: row.map(\.weight))
+        return zip(queryPractices, entries).map { practice, row in
+            (features.practiceIds[practice],
+             SparseMatrix(rows: 1, columns: byTerm.rows, rowPointers: [0, row.count], columnIndices: row.map(\.term), values: row.map(\.weight)))
         }
-        self.init(query: zip(queryPractices, rows).map { (features.practiceIds[$0], $1) }, recommender: recommender)
     }
 
     /// The best pairs with the practices of the case at `row`, best first, each practice of the

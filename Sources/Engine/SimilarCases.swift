@@ -1,3 +1,4 @@
+import CMalloc
 import Corpus
 import Features
 import LSA
@@ -58,34 +59,44 @@ public struct SimilarCases: Sendable {
     public let weights: SimilarityWeights
     /// The text spaces by their options, each built on first use.
     let spaces: Memo<SubwordSpace.Options, SubwordSpace>
+    /// The practice rows of the cases asked about (`PracticePairs.rows(ofCase:recommender:)`).
+    let queryPractices: RowMemo<[(id: String, weights: SparseMatrix)]>
 
     public init(recommender: Recommender, weights: SimilarityWeights) {
-        self.init(recommender: recommender, weights: weights, spaces: Memo())
+        self.init(recommender: recommender, weights: weights, spaces: Memo(), queryPractices: RowMemo())
     }
 
-    init(recommender: Recommender, weights: SimilarityWeights, spaces: Memo<SubwordSpace.Options, SubwordSpace>) {
+    init(recommender: Recommender, weights: SimilarityWeights, spaces: Memo<SubwordSpace.Options, SubwordSpace>,
+         queryPractices: RowMemo<[(id: String, weights: SparseMatrix)]>) {
         self.recommender = recommender
         self.weights = weights
         self.spaces = spaces
+        self.queryPractices = queryPractices
     }
 
-    /// The same cases with other weights, sharing the spaces and hubness already computed (the
-    /// evaluation's search over weights).
+    /// The same cases with other weights, sharing what is already computed (the evaluation's
+    /// search over weights).
     public func weighted(_ weights: SimilarityWeights) -> SimilarCases {
-        SimilarCases(recommender: recommender, weights: weights, spaces: spaces)
+        SimilarCases(recommender: recommender, weights: weights, spaces: spaces, queryPractices: queryPractices)
     }
 
     var space: SubwordSpace {
         spaces.value(weights.spaceOptions) {
-            SubwordSpace(countsByTerm: scorer.bm25.countsByTerm, vocabulary: scorer.features.vocabulary,
-                         placeWords: scorer.placeWords, options: weights.spaceOptions)
+            let space = SubwordSpace(countsByTerm: scorer.bm25.countsByTerm, caseTerms: scorer.features.caseWeights,
+                                     vocabulary: scorer.features.vocabulary, placeWords: scorer.placeWords, options: weights.spaceOptions)
+            // The build's scratch (a count table per case) back to the system: at 50,000 cases
+            // it was as large as the space itself and stayed in the daemon's heap.
+            malloc_trim(0)
+            return space
         }
     }
 
     func hubness(neighbours: Int) -> [Double] {
         let space = space
         return space.hubness.value(neighbours) {
-            CaseHubness.of(weights: space.caseVectors, byTerm: space.caseVectorsByColumn, neighbours: neighbours)
+            let hubness = CaseHubness.of(space, neighbours: neighbours)
+            malloc_trim(0)
+            return hubness
         }
     }
 
@@ -98,7 +109,9 @@ public struct SimilarCases: Sendable {
         let weightsRow = Self.singleRow(features.caseWeights, row)
         let vector = Array(scorer.similarity.space.caseVectors.row(row))
         return try ranked(query: weightsRow, text: space.vector(ofCase: row), vector: vector, tags: scorer.tagKeys(row: row),
-                          excluding: row, pairs: PracticePairs(queryRow: row, recommender: recommender), top: top, filter: filter)
+                          excluding: row, pairs: PracticePairs(query: queryPractices.value(row) { PracticePairs.rows(ofCase: row, recommender: recommender) },
+                                              recommender: recommender),
+                          top: top, filter: filter)
     }
 
     /// Cases like a text (a new case, a region's report): its terms and tags.
@@ -123,24 +136,36 @@ public struct SimilarCases: Sendable {
         let features = scorer.features
         let categoryKey = try filter.validated(taxonomy: scorer.taxonomy)
         let space = space
-        let textCosines = CaseScorer.cosines(textRow, byTerm: space.caseVectorsByColumn, rows: features.caseIds.count)
+        let textCosines = space.cosines(textRow)
         let total = weights.semantic + weights.text + weights.tags
         let hubs = weights.hubness != 0 ? hubness(neighbours: weights.neighbours) : []
         let candidates = features.caseIds.indices.filter { row in
             row != excluding && (filter.isEmpty || filter.admits(recommender.cases.facts[row], action: recommender.caseActions[row], categoryKey: categoryKey))
         }
-        let scored = candidates.map { row -> (row: Int, score: Double, blend: Double, semantic: Double, text: Double, overlap: Double, shared: Set<String>) in
-            let semantic = max(SemanticSpace.cosine(vector[...], scorer.similarity.space.caseVectors.row(row)), 0)
-            let text = max(textCosines[row], 0)
-            let theirs = scorer.tagKeys(row: row)
-            let shared = tags.intersection(theirs), union = tags.union(theirs)
-            let overlap = union.isEmpty ? 0 : Double(shared.count) / Double(union.count)
-            let blend = total > 0 ? (weights.semantic * semantic + weights.text * text + weights.tags * overlap) / total : 0
+        // Tags as bits by taxonomy position (`CaseScorer.tagBits`): the overlap of every
+        // candidate without a set of keys built and hashed per case.
+        let words = scorer.tagWords
+        var queryBits = [UInt64](repeating: 0, count: words)
+        for key in tags { if let position = scorer.tagPositions[key] { queryBits[position / 64] |= 1 << UInt64(position % 64) } }
+        func overlap(_ row: Int) -> Double {
+            var shared = 0, union = 0
+            for word in 0..<words {
+                let theirs = scorer.tagBits[row * words + word]
+                shared += (queryBits[word] & theirs).nonzeroBitCount
+                union += (queryBits[word] | theirs).nonzeroBitCount
+            }
+            return union == 0 ? 0 : Double(shared) / Double(union)
+        }
+        func semantic(_ row: Int) -> Double { max(SemanticSpace.cosine(vector[...], scorer.similarity.space.caseVectors.row(row)), 0) }
+        // A component weighing 0 is computed for the cases shown only.
+        let scored = candidates.map { row -> (row: Int, score: Double, blend: Double) in
+            let mean = weights.semantic * (weights.semantic != 0 ? semantic(row) : 0) + weights.text * max(textCosines[row], 0)
+                + weights.tags * (weights.tags != 0 ? overlap(row) : 0)
+            let blend = total > 0 ? mean / total : 0
             // The hubness is a text cosine: taken off in the text cosine's share of the blend.
             let correction = hubs.isEmpty || total <= 0 ? 0 : weights.hubness * weights.text / total * hubs[row]
-            return (row, blend - correction, blend, semantic, text, overlap, shared)
+            return (row, blend - correction, blend)
         }
-        let order = scorer.taxonomy.tags.map(\.key)
         // A place the two share is not shown as what they share when places do not count.
         let placeWords = scorer.placeWords, countsPlaces = weights.placeWeight >= 1
         let skipsPlaces = { (term: String) in !countsPlaces && placeWords.marks(term) }
@@ -149,11 +174,14 @@ public struct SimilarCases: Sendable {
         return scored.sorted {
             ($0.blend > 0) != ($1.blend > 0) ? $0.blend > 0 : ($0.score > $1.score || ($0.score == $1.score && $0.row < $1.row))
         }.prefix(top).enumerated().map { offset, item in
-            SimilarCase(
+            let sharedTags = scorer.taxonomy.tags.indices.filter { position in
+                queryBits[position / 64] & scorer.tagBits[item.row * words + position / 64] & (1 << UInt64(position % 64)) != 0
+            }
+            return SimilarCase(
                 rank: offset + 1, row: item.row, caseId: features.caseIds[item.row], score: item.score,
-                semantic: item.semantic, text: item.text, tagOverlap: item.overlap, hubness: item.blend - item.score,
+                semantic: semantic(item.row), text: max(textCosines[item.row], 0), tagOverlap: overlap(item.row), hubness: item.blend - item.score,
                 terms: Explanation.sharedTerms(query, features.caseWeights, row: item.row, vocabulary: features.vocabulary, skipping: skipsPlaces),
-                tags: order.filter(item.shared.contains), practicePairs: pairs?.pairs(with: item.row) ?? [])
+                tags: sharedTags.map { scorer.taxonomy.tags[$0].key }, practicePairs: pairs?.pairs(with: item.row) ?? [])
         }
     }
 

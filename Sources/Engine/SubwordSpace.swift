@@ -33,21 +33,32 @@ struct SubwordSpace: Sendable {
     let expansion: [[Int32]]
     /// Per column: idf, times `placeWeight` for a place's term.
     let columnWeights: [Double]
-    /// cases × columns, unit rows; and its transpose, for a query's cosines.
-    let caseVectors: SparseMatrix
-    let caseVectorsByColumn: SparseMatrix
+    /// columns × cases: the cases' unit vectors by column, for a query's cosines, in single
+    /// precision. The cases' rows are not kept: a case's vector is made again from its counts
+    /// (`vector(ofCase:)`), as it was made here. (At 50,000 cases the rows and their transpose in
+    /// double precision were a gigabyte, more than the rest of the daemon.)
+    let caseVectorsByColumn: Postings
+    /// terms × cases, raw counts (BM25's postings), and the cases' terms (the TF-IDF rows): what
+    /// a case's vector is made from.
+    let countsByTerm: SparseMatrix
+    let caseTerms: SparseMatrix
     let placeWords: PlaceWords
     /// Each case's hubness by neighbour count (`CaseHubness`), on first use.
     let hubness = RowMemo<[Double]>()
 
-    /// `countsByTerm`: terms × cases, raw counts (BM25's postings).
-    init(countsByTerm: SparseMatrix, vocabulary: Vocabulary, placeWords: PlaceWords, options: Options) {
+    var caseCount: Int { caseTerms.rows }
+
+    /// `countsByTerm`: terms × cases, raw counts (BM25's postings); `caseTerms`: cases × terms,
+    /// any weights (only which terms a case holds is read).
+    init(countsByTerm: SparseMatrix, caseTerms: SparseMatrix, vocabulary: Vocabulary, placeWords: PlaceWords, options: Options) {
         self.options = options
         self.vocabulary = vocabulary
         self.placeWords = placeWords
+        self.countsByTerm = countsByTerm
+        self.caseTerms = caseTerms
         var pieces: [String: Int32] = [:]
         var isPlace = vocabulary.terms.map(placeWords.marks)
-        expansion = vocabulary.terms.enumerated().map { term, word in
+        let expansion = vocabulary.terms.enumerated().map { term, word in
             var columns = [Int32(term)]
             guard options.subwords, !isPlace[term] else { return columns }
             for piece in Self.pieces(of: word) {
@@ -63,31 +74,70 @@ struct SubwordSpace: Sendable {
             }
             return columns
         }
+        self.expansion = expansion
         pieceColumns = pieces
         let columns = vocabulary.count + pieces.count
         isPlace += [Bool](repeating: false, count: pieces.count)
 
-        // Case-major counts over the columns, from the term-major counts.
-        let counts = SparseProducts.transpose(countsByTerm)
-        var rows: [[Int32: Double]] = []
-        rows.reserveCapacity(counts.rows)
-        for row in 0..<counts.rows {
-            var entries: [Int32: Double] = [:]
-            let terms = counts.row(row)
-            for (term, count) in zip(terms.columns, terms.values) {
-                for column in expansion[Int(term)] { entries[column, default: 0] += count }
-            }
-            rows.append(entries)
-        }
-        let caseCounts = SparseMatrix(columns: columns, rows: rows)
+        // The cases' counts over the columns, for the document frequencies, then their vectors.
+        // (The term-major counts turned case-major once: a search of every term's postings for
+        // every case was 20 s at 50,000 cases, each a cache miss.)
+        let byCase = SparseProducts.transpose(countsByTerm)
+        let caseCounts = SparseMatrix(columns: columns, rows: (0..<byCase.rows).map { row in
+            let counts = byCase.row(row)
+            return Self.expanded(zip(counts.columns, counts.values).map { ($0, $1) }, expansion)
+        })
         var documentFrequency = [Int](repeating: 0, count: columns)
         for column in caseCounts.columnIndices { documentFrequency[Int(column)] += 1 }
         let n = Double(caseCounts.rows + 1)
         columnWeights = (0..<columns).map { column in
             (log(n / Double(documentFrequency[column] + 1)) + 1) * (isPlace[column] ? options.placeWeight : 1)
         }
-        caseVectors = Self.weighted(caseCounts, columnWeights, power: options.power)
-        caseVectorsByColumn = SparseProducts.transpose(caseVectors)
+        caseVectorsByColumn = Postings(SparseProducts.transpose(Self.weighted(caseCounts, columnWeights, power: options.power)))
+    }
+
+    /// The cosine of a unit query row with every case.
+    func cosines(_ query: SparseMatrix) -> [Double] {
+        caseVectorsByColumn.products(query, rows: caseCount)
+    }
+
+    /// Every case's vector (the postings turned back case-major: for the hubness, all at once).
+    func caseVectors() -> SparseMatrix {
+        SparseProducts.transpose(SparseMatrix(
+            rows: caseVectorsByColumn.pointers.count - 1, columns: caseCount, rowPointers: caseVectorsByColumn.pointers,
+            columnIndices: caseVectorsByColumn.rows, values: caseVectorsByColumn.values.map { Double($0) }))
+    }
+
+    /// A term-major matrix's rows (postings) with single-precision values: a third less memory
+    /// than `SparseMatrix`'s and the same sums to six digits.
+    struct Postings: Sendable {
+        let pointers: [Int]
+        let rows: [Int32]
+        let values: [Float]
+
+        init(_ matrix: SparseMatrix) {
+            pointers = matrix.rowPointers
+            rows = matrix.columnIndices
+            values = matrix.values.map { Float($0) }
+        }
+
+        /// The dot product of a one-row query (over these postings' terms) with every row.
+        func products(_ query: SparseMatrix, rows count: Int) -> [Double] {
+            var result = [Double](repeating: 0, count: count)
+            let terms = query.row(0)
+            result.withUnsafeMutableBufferPointer { sums in
+                pointers.withUnsafeBufferPointer { pointers in
+                    rows.withUnsafeBufferPointer { rows in
+                        values.withUnsafeBufferPointer { values in
+                            for (term, weight) in zip(terms.columns, terms.values) {
+                                for entry in pointers[Int(term)]..<pointers[Int(term) + 1] { sums[Int(rows[entry])] += weight * Double(values[entry]) }
+                            }
+                        }
+                    }
+                }
+            }
+            return result
+        }
     }
 
     /// A text's vector (its analysed terms), in the same space: a word the corpus never had still
@@ -106,9 +156,35 @@ struct SubwordSpace: Sendable {
         return Self.weighted(SparseMatrix(columns: columnWeights.count, rows: [entries]), columnWeights, power: options.power)
     }
 
-    /// Case `row`'s vector as a one-row matrix.
+    /// Case `row`'s vector as a one-row matrix, made from its counts as the build made it.
     func vector(ofCase row: Int) -> SparseMatrix {
-        SimilarCases.singleRow(caseVectors, row)
+        let counts = Self.expanded(Self.counts(ofCase: row, countsByTerm, caseTerms), expansion)
+        return Self.weighted(SparseMatrix(columns: columnWeights.count, rows: [counts]), columnWeights, power: options.power)
+    }
+
+    /// A case's term counts: its terms from its row of `caseTerms`, each one's count from the
+    /// term's postings (rows ascending: a binary search). For one case; all of them are the
+    /// postings' transpose.
+    static func counts(ofCase row: Int, _ countsByTerm: SparseMatrix, _ caseTerms: SparseMatrix) -> [(term: Int32, count: Double)] {
+        caseTerms.row(row).columns.map { term in
+            let postings = countsByTerm.row(Int(term))
+            var low = postings.columns.startIndex, high = postings.columns.endIndex
+            while low < high {
+                let middle = (low + high) / 2
+                if postings.columns[middle] < Int32(row) { low = middle + 1 } else { high = middle }
+            }
+            let found = low < postings.columns.endIndex && postings.columns[low] == Int32(row)
+            return (term, found ? postings.values[low - postings.columns.startIndex + postings.values.startIndex] : 0)
+        }
+    }
+
+    /// Term counts spread over the columns: each term's count to itself and to each of its pieces.
+    static func expanded(_ counts: [(term: Int32, count: Double)], _ expansion: [[Int32]]) -> [Int32: Double] {
+        var entries: [Int32: Double] = [:]
+        for (term, count) in counts where count > 0 {
+            for column in expansion[Int(term)] { entries[column, default: 0] += count }
+        }
+        return entries
     }
 
     static func weighted(_ counts: SparseMatrix, _ weights: [Double], power: Double) -> SparseMatrix {

@@ -134,4 +134,13 @@ import Testing
             #expect(read.count == (try SimilarCommandTests.practiceIds())[id]?.count, "\(id): the importer read \(read.count) practices")
         }
     }
+
+    /// The similarity space's settings are checked: a power or a place weight out of range is
+    /// refused naming its key, before any answer.
+    @Test func anOutOfRangeSpaceSettingIsRefusedNamingItsKey() throws {
+        let power = try practiced(["similar", "001-18"], environment: ["SIMILAR_SPACE_TERM_FREQUENCY_POWER": "1.5"])
+        #expect(power.status != 0 && power.errors.contains("similar.space.term_frequency_power") && power.output.isEmpty, "\(power.errors)")
+        let place = try practiced(["similar", "001-18"], environment: ["SIMILAR_SPACE_PLACE_WEIGHT": "-1"])
+        #expect(place.status != 0 && place.errors.contains("similar.space.place_weight") && place.output.isEmpty, "\(place.errors)")
+    }
 }
