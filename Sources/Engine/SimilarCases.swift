@@ -108,10 +108,9 @@ public struct SimilarCases: Sendable {
         guard let row = features.caseIds.firstIndex(of: id) else { throw EngineError.unknownCase(id) }
         let weightsRow = Self.singleRow(features.caseWeights, row)
         let vector = Array(scorer.similarity.space.caseVectors.row(row))
+        let practices = queryPractices.value(row) { PracticePairs.rows(ofCase: row, recommender: recommender) }
         return try ranked(query: weightsRow, text: space.vector(ofCase: row), vector: vector, tags: scorer.tagKeys(row: row),
-                          excluding: row, pairs: PracticePairs(query: queryPractices.value(row) { PracticePairs.rows(ofCase: row, recommender: recommender) },
-                                              recommender: recommender),
-                          top: top, filter: filter)
+                          excluding: row, pairs: PracticePairs(query: practices, recommender: recommender), top: top, filter: filter)
     }
 
     /// Cases like a text (a new case, a region's report): its terms and tags.

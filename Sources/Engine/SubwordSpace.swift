@@ -14,7 +14,8 @@ import LSA
 ///   the judged queries, against the ranking's 1 + ln count): a case's main work is what it
 ///   names again and again, and the logarithm flattened it to the level of a passing mention.
 /// - *Places weigh less.* A term that names a place of the corpus (鹤壁市, 健康河北: `PlaceWords`)
-///   says where, not what: its weight is times `placeWeight`, and it gives no pieces.
+///   says where, not what: its weight is times `placeWeight`, and it gives no pieces (unless
+///   places weigh as any word, `placeWeight` 1).
 ///
 /// Rows of unit length; idf = ln((1 + n)/(1 + df)) + 1 over the cases, as `TfidfWeighting`.
 /// Built from the term counts once per model on first use (similar cases only).
@@ -60,7 +61,9 @@ struct SubwordSpace: Sendable {
         var isPlace = vocabulary.terms.map(placeWords.marks)
         let expansion = vocabulary.terms.enumerated().map { term, word in
             var columns = [Int32(term)]
-            guard options.subwords, !isPlace[term] else { return columns }
+            // A place's term gives no pieces unless places count as any word (鹤壁市's 壁市 would
+            // carry the place at full weight).
+            guard options.subwords, !isPlace[term] || options.placeWeight >= 1 else { return columns }
             for piece in Self.pieces(of: word) {
                 if let known = vocabulary.column(of: piece) {
                     columns.append(known)
@@ -147,7 +150,7 @@ struct SubwordSpace: Sendable {
         for term in terms {
             if let column = vocabulary.column(of: term) {
                 for column in expansion[Int(column)] { entries[column, default: 0] += 1 }
-            } else if options.subwords, !placeWords.marks(term) {
+            } else if options.subwords, options.placeWeight >= 1 || !placeWords.marks(term) {
                 for piece in Self.pieces(of: term) {
                     if let column = vocabulary.column(of: piece) ?? pieceColumns[piece] { entries[column, default: 0] += 1 }
                 }

@@ -23,6 +23,30 @@ import Testing
         #expect(difference <= 1e-12)
     }
 
+    /// Similar cases' text cosine (words and pieces of long words, count^0.75 × idf) equals
+    /// scikit-learn's TfidfTransformer over the same expanded, powered counts, built in Python
+    /// from the exported counts (the places weighing as any word: the check knows no gazetteer).
+    @Test func similarTextCosineEqualsScikitLearn() throws {
+        let out = try temporaryDirectory()
+        #expect(try practiced(["export", "--out", out.path]).status == 0)
+        var answers: [String: [String: Double]] = [:]
+        for query in ["001-18", "000-03", "003-07"] {
+            let result = try practiced(["similar", query, "--top", "64", "--format", "json"], environment: ["SIMILAR_SPACE_PLACE_WEIGHT": "1"])
+            #expect(result.status == 0, "\(result.errors)")
+            let answer = try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any]
+            for item in answer?["similar"] as? [[String: Any]] ?? [] {
+                answers[query, default: [:]][item["case_id"] as? String ?? ""] = (item["components"] as? [String: Any])?["text"] as? Double
+            }
+        }
+        try JSONSerialization.data(withJSONObject: answers).write(to: out.appendingPathComponent("answers.json"))
+        let result = try crossCheck("similar_check.py", out)
+        print("similar text cosine vs scikit-learn: \(result)")
+        #expect(result["compared"] as? Int == 3 * 64)
+        let difference = try #require(result["max_abs_difference"] as? Double)
+        // The space keeps its vectors in single precision.
+        #expect(difference <= 1e-6)
+    }
+
     /// Singular values equal numpy's exact SVD of the exported TF-IDF matrix, and the case ×
     /// case cosines in the reduced space equal numpy's.
     @Test func svdEqualsNumpy() throws {
