@@ -109,3 +109,33 @@ for name, score in {'practice ↔ practice, the query\'s best matches averaged':
                     'whole text + 0.25 × practice match': lambda q, j: whole[q][j] - 0.75 * hw[j] + 0.25 * (item[q][j] - 0.75 * hi[j]),
                     'whole text + 0.25 × tags': lambda q, j: whole[q][j] - 0.75 * hw[j] + 0.25 * (tags[q][j] - 0.75 * ht[j])}.items():
     print('%-55s %.3f' % (name, sum(ndcg(q, [score(q, j) if j != q else -9 for j in range(N)]) for q in queries) / len(queries)))
+
+# Which section a word comes from: practices, background + outcomes + lessons, title, each
+# weighted (words + pieces, count^0.75 of the weighted counts, less the hubness at α 0.75, k 10).
+def tokenise(texts):
+    out = subprocess.run(['.build/debug/practiced', 'tokenize'], input='\n'.join(t.replace('\n', ' ') for t in texts) + '\n',
+                         capture_output=True, text=True, check=True).stdout.split('\n')
+    return [[t for t in line.split() if t not in stop and not re.fullmatch(r'[\W\d_]+', t)] for line in out[:len(texts)]]
+sections = [tokenise([' '.join(p['text'] for p in c['practices']) for c in cases]),
+            tokenise([' '.join(c.get(k) or '' for k in ('background', 'outcomes', 'lessons')) for c in cases]),
+            tokenise([c.get('title') or '' for c in cases])]
+for weights in [(1, 1, 1), (1, 0.5, 1), (1, 0, 1), (1, 1, 2)]:
+    counted = []
+    for i in range(N):
+        count = collections.Counter()
+        for toks, weight in zip((s[i] for s in sections), weights):
+            for t in pieces(toks): count[t] += weight
+        if not cases[i]['practices']:
+            for t in pieces(docs[i]): count[t] += weights[0]
+        counted.append(count)
+    df = collections.Counter(t for c in counted for t, x in c.items() if x > 0)
+    idf = {t: math.log((1 + N) / (1 + n)) + 1 for t, n in df.items()}
+    vectors = []
+    for c in counted:
+        v = {t: x ** 0.75 * idf[t] for t, x in c.items() if x > 0}
+        norm = math.sqrt(sum(y * y for y in v.values())) or 1
+        vectors.append({t: y / norm for t, y in v.items()})
+    M = [[dot(vectors[i], vectors[j]) if i != j else 0 for j in range(N)] for i in range(N)]
+    h = hub(M)
+    print('sections practices %g, background/outcomes %g, title %g: %.3f' % (weights + (
+        sum(ndcg(q, [M[q][j] - 0.75 * h[j] if j != q else -9 for j in range(N)]) for q in queries) / len(queries),)))
