@@ -83,21 +83,29 @@ extension Settings {
             ?? loadModel(fingerprint: fingerprint, features: features)
         let cues = try ProfileCues.load(from: profileCuesFile)
         let labels = try DomainLabels.load(from: labelsFile, fieldWords: cues.fieldWords, taxonomy: tagger.taxonomy)
-        // The places the corpus speaks of, as its texts name them (similar cases weigh them less).
-        let table = gazetteer.resolver.table
-        let units = Set(caseRegions.compactMap { $0?.code }).compactMap { table.units[$0] }
-        let provinces = Set(units.compactMap { table.chain(of: $0).province?.code })
-        let written = cases.facts.flatMap { [$0.region.province, $0.region.prefecture, $0.region.county, $0.region.subUnit].compactMap { $0 } }
-        let placeWords = PlaceWords(
-            names: Set(units.flatMap { gazetteer.resolver.names(ofCode: $0.code) } + written),
-            held: Set(units.flatMap { unit in [table.chain(of: unit).province, table.chain(of: unit).prefecture, table.chain(of: unit).county, unit].compactMap { $0?.name } }
-                      + provinces.flatMap(gazetteer.resolver.names(ofCode:)) + written))
+        let placeWords = Self.placeWords(of: cases, regions: caseRegions, gazetteer: gazetteer)
         let scorer = CaseScorer(features: features, space: try model.space(alignedTo: features), caseRegions: caseRegions,
                                 taxonomy: tagger.taxonomy, labels: labels, placeWords: placeWords)
         let rankingModel = try RankingModel.load(from: ranking.modelFile)
         let profiles = ProfileAnalyzer(analyzer: analyzer, tagger: tagger, gazetteer: gazetteer, cues: cues, maxTextCharacters: maxTextCharacters)
         let recommender = Recommender(scorer: scorer, cases: cases, model: rankingModel, practicesPerCase: ranking.practicesPerCase)
         return LoadedEngine(recommender: recommender, cases: cases, profiles: profiles, model: model)
+    }
+}
+
+extension Settings {
+    /// The places the corpus speaks of, as its texts name them (similar cases weigh them less):
+    /// every case's unit and the units containing it, by full and short names, matched whole;
+    /// held inside a term, full names and the provinces' short names; and the names as written.
+    static func placeWords(of cases: CaseCatalogue, regions: [RegionAttributes?], gazetteer: Gazetteer) -> PlaceWords {
+        let table = gazetteer.resolver.table
+        let units = Set(regions.compactMap { $0?.code }).compactMap { table.units[$0] }
+        let chains = units.map { unit in [table.chain(of: unit).province, table.chain(of: unit).prefecture, table.chain(of: unit).county, unit] }
+        let provinces = Set(chains.compactMap { $0[0]?.code })
+        let written = cases.facts.flatMap { [$0.region.province, $0.region.prefecture, $0.region.county, $0.region.subUnit].compactMap { $0 } }
+        return PlaceWords(
+            names: Set(units.flatMap { gazetteer.resolver.names(ofCode: $0.code) } + written),
+            held: Set(chains.flatMap { $0.compactMap { $0?.name } } + provinces.flatMap(gazetteer.resolver.names(ofCode:)) + written))
     }
 }
 
