@@ -42,11 +42,11 @@ public struct JudgedSimilarity: Sendable {
         let total = { (index: Int, queries: [Int]) in queries.reduce(0) { $0 + table[index][$1] } }
         queries = try judged.enumerated().map { position, query in
             let cosines = keys.indices.map { $0 == query.row ? -Double.infinity : weights.dot(row: query.row, with: weights, row: $0) }
-            let floorRanked = cosines.indices.sorted { cosines[$0] > cosines[$1] || (cosines[$0] == cosines[$1] && $0 < $1) }.prefix(10).map { keys[$0] }
+            let floorRanked = RankingMetrics.topPositions(cosines, count: 10).map { keys[$0] }
             let others = judged.indices.filter { $0 != position }
             let chosen = grid.indices.max { total($0, others) < total($1, others) || (total($0, others) == total($1, others) && $0 > $1) }
             return Query(key: query.key, title: cases.facts[query.row].title ?? cases.ids[query.row],
-                         ndcg: try ndcg(similar, query), floor: RankingMetrics.ndcg(Array(floorRanked), grades: query.grades),
+                         ndcg: try ndcg(similar, query), floor: RankingMetrics.ndcg(floorRanked, grades: query.grades),
                          heldOut: chosen.map { table[$0][position] }, heldOutWeights: chosen.map { grid[$0] })
         }
         let all = Array(judged.indices)

@@ -9,6 +9,12 @@ public enum RankingMetrics {
         return ranked.filter { seen.insert($0).inserted }
     }
 
+    /// The positions of the `count` highest scores, highest first, ties to the lower position
+    /// (the floors' rankings: a score per case, the cases in corpus order).
+    public static func topPositions(_ scores: [Double], count: Int) -> [Int] {
+        Array(scores.indices.sorted { scores[$0] > scores[$1] || (scores[$0] == scores[$1] && $0 < $1) }.prefix(count))
+    }
+
     /// nDCG@k with gain 2^grade − 1 and log₂(rank + 1) discount; the ideal is the k best-graded
     /// items of `grades`. Unjudged items have grade 0. 0 when nothing is relevant.
     public static func ndcg(_ ranked: [String], grades: [String: Double], at k: Int = 10) -> Double {

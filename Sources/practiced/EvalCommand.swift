@@ -87,7 +87,7 @@ struct EvalCommand: AsyncParsableCommand {
                 // The TF-IDF floor: the cosine of the whole case's weights with the profile's.
                 let query = features.weights(of: terms)
                 let cosines = features.caseIds.indices.map { query.dot(row: 0, with: features.caseWeights, row: $0) }
-                let tfidfRanked = cosines.indices.sorted { cosines[$0] > cosines[$1] || (cosines[$0] == cosines[$1] && $0 < $1) }.prefix(10).map { keys[$0] }
+                let tfidfRanked = RankingMetrics.topPositions(cosines, count: 10).map { keys[$0] }
                 let held = heldOut[profile.id!]!
                 // The text component alone (LSA cosine of practices), before tags and region fit.
                 let practiceScores = text.practiceScores(terms)
