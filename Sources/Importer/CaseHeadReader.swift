@@ -42,11 +42,19 @@ struct CaseHeadReader {
         return label.isEmpty ? nil : (label, String(text[text.index(after: close)...]).trimming(.whitespaces))
     }
 
+    /// 标题：rest: a short label closed by a colon, and what follows.
+    static func colonLabel(_ text: String) -> (label: String, rest: String)? {
+        guard let colon = text.firstIndex(where: { $0 == "：" || $0 == ":" }) else { return nil }
+        let label = String(text[..<colon]).trimming(.whitespaces)
+        guard !label.isEmpty, label.hasAtMostCharacters(6) else { return nil }
+        return (label, String(text[text.index(after: colon)...]).trimming(.whitespaces))
+    }
+
     /// 【山东潍坊】title, 【宁夏·隆德】: a place label in brackets at the start of a line, and the rest.
     func bracketedUnit(_ text: String) -> (unit: String, rest: String)? {
         guard text.hasPrefix("【"), let close = text.firstIndex(of: "】") else { return nil }
         let inside = String(text[text.index(after: text.startIndex)..<close]).trimming(.whitespaces)
-        guard inside.count >= 2, units.isUnit(inside.filter { $0 != "·" }) else { return nil }
+        guard inside.count >= 2, units.isUnit(inside) else { return nil }
         return (inside, String(text[text.index(after: close)...]).trimming(.whitespaces))
     }
 
@@ -93,14 +101,14 @@ struct CaseHeadReader {
         var creditedUnit = false
         /// Files one line of the head: a label, the unit, a title line with its unit, or a title line.
         func take(_ text: String, endsWithSpace: Bool) {
-            if let (label, rest) = Self.bracketedLabel(text), !rest.isEmpty, Self.isTitleLabel(label) {
-                // 【案例名称】title
+            if let (label, rest) = Self.bracketedLabel(text) ?? Self.colonLabel(text), !rest.isEmpty, Self.isTitleLabel(label) {
+                // 【案例名称】title, 标题：title
                 take(rest, endsWithSpace: endsWithSpace)
             } else if let (label, rest) = Self.bracketedLabel(text), !rest.isEmpty, label.hasSuffix("单位") {
                 // 【实施单位】unit
                 head.unit = rest
                 creditedUnit = false
-            } else if let (label, rest) = Self.bracketedLabel(text), !units.isUnit(label.filter { $0 != "·" }) {
+            } else if let (label, rest) = Self.bracketedLabel(text), !units.isUnit(label) {
                 // 【健康知识普及行动】title: a label of the case (its special action), not its title.
                 head.labels.append(label)
                 if !rest.isEmpty { take(rest, endsWithSpace: endsWithSpace) }

@@ -4,16 +4,17 @@ import Foundation
 /// 合理膳食行动典型案例, 案例3, 典型案例（四）, and the same followed by the case's title or unit on
 /// the line (案例1  “健康守门人”…, 典型经验1  延边州和龙市：…).
 struct CaseHeader: Equatable {
-    private static let headerPattern = Pattern(#"^(.{0,40}?)案例\s*[（(]?\s*([一二三四五六七八九十百零〇]{1,4}|[0-9]{1,3})?\s*[）)]?[:：]?$"#)
+    private static let headerPattern = Pattern(#"^(.{0,40}?)案例\s*[（(]?\s*([一二三四五六七八九十百零〇]{1,4}|[0-9]{1,3}(?:\s*[/／]\s*[0-9]{1,3})?)?\s*[）)]?[:：]?$"#)
     /// A numbered header with text after it: the number must be set off by a space or a colon,
     /// so that a sentence (经验2个…) is not read as one.
     private static let headerWithTextPattern = Pattern(
-        #"^([^，。；\s]{0,24}?(?:案例|经验))\s*[（(]?\s*([一二三四五六七八九十百零〇]{1,4}|[0-9]{1,3})\s*[）)]?(?:[:：、]\s*|\s+|(?=【))(\S.*)$"#)
+        #"^([^，。；\s]{0,24}?(?:案例|经验))\s*[（(]?\s*([一二三四五六七八九十百零〇]{1,4}|[0-9]{1,3})(?:\s*[/／]\s*[0-9]{1,3})?\s*[）)]?(?:[:：、]\s*|\s+|(?=【))(\S.*)$"#)
     /// 典型案例 | 道里区：title — a header word, a bar, the case's unit and title.
     private static let barPattern = Pattern(#"^([^，。；\s|丨｜]{0,24}?(?:案例|经验))\s*[|丨｜]\s*(\S.*)$"#)
     private static let labelEnds = CharacterSet(charactersIn: " （(")
-    /// The number: trailing Chinese or Arabic numeral.
-    private static let numberPattern = Pattern(#"([一二三四五六七八九十百零〇]{1,4}|[0-9]{1,3})\s*[）)]?[:：]?$"#)
+    /// The number: trailing Chinese or Arabic numeral, an Arabic one perhaps "of a total" (1/3,
+    /// the total dropped).
+    private static let numberPattern = Pattern(#"([一二三四五六七八九十百零〇]{1,4}|[0-9]{1,3})(?:\s*[/／]\s*[0-9]{1,3})?\s*[）)]?[:：]?$"#)
     /// An entry of a 目录: leader dots then a page number (…………… 3, ....... 12).
     private static let contentsEntry = Pattern(#"(…{2,}|\.{4,}|·{4,}|－{4,})\s*[0-9]{1,4}$"#)
 
@@ -55,7 +56,7 @@ struct CaseHeader: Equatable {
             var label = line
             if let numberRange = numberPattern.firstRange(in: line),
                line[..<numberRange.lowerBound].hasSuffix("案例") || line[..<numberRange.lowerBound].hasSuffix("（") || line[..<numberRange.lowerBound].hasSuffix("(") {
-                let numeral = line[numberRange].filter { !"）):： ".contains($0) }
+                let numeral = line[numberRange].prefix { !"/／）):： ".contains($0) }
                 number = Enumeration.value(of: String(numeral))
                 label = String(line[..<numberRange.lowerBound])
             }

@@ -15,7 +15,8 @@ struct UnitNames {
     /// The whole text names a unit: places only, places and a township, a work group, a
     /// provincial body or an institution. Short, without clause punctuation.
     func isUnit(_ text: String) -> Bool {
-        let text = text.trimming(.whitespaces)
+        // 宁夏·隆德, 鄂尔多斯市·伊金霍洛旗: a middle dot between units, as CasePlacement reads them.
+        let text = text.trimming(.whitespaces).filter { $0 != "·" }
         guard text.count >= 2, text.hasAtMostCharacters(30), !text.contains(where: { "，。；、“”《》".contains($0) }) else { return false }
         switch WrittenUnit.of(text) {
         case .institution:
