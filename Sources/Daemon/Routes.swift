@@ -28,7 +28,7 @@ struct Routes: Sendable {
             guard let page else { throw APIError(.notFound, "not_found", "no page: daemon.page names no file (the shipped one is page/index.html beside the configuration)") }
             // One self-contained page: no outside assets, nothing for a browser to fetch elsewhere.
             let model = store.current
-            let filled = BrowserPage.render(page, labels: model.recommender.scorer.labels, tagLabels: model.tagLabels)
+            let filled = model.browserPage.value(0) { BrowserPage.render(page, labels: model.recommender.scorer.labels, tagLabels: model.tagLabels) }
             return Response(status: .ok, headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-cache"],
                             body: .init(byteBuffer: ByteBuffer(bytes: filled)))
         }

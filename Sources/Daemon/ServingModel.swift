@@ -28,6 +28,9 @@ public final class ServingModel: Sendable {
     /// `GET /v1/health`'s answer, which only this generation's facts make: written once (as a
     /// dictionary through JSONSerialization per request, it was a quarter of the health check).
     let healthAnswer: Data
+    /// `GET /`'s page filled with this generation's labels and tags: on first request, then kept
+    /// (one entry, key 0; filling it per request re-encoded the labels every time).
+    let browserPage = RowMemo<Data>()
 
     public var cases: CaseCatalogue { recommender.cases }
     /// Tag labels by key, for the text forms.

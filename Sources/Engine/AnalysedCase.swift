@@ -11,13 +11,12 @@ public struct AnalysedCase: Sendable {
     public let practices: [(id: String, terms: [String])]
 
     public init(text: String, practices: [Practice], analyzer: TermAnalyzer, tagger: Tagger) {
-        let normalized = analyzer.normalizer.normalize(text)
-        terms = analyzer.terms(normalized: normalized)
-        let own = tagger.tags(in: normalized)
-        var seen = Set(own.map(\.key))
-        let practiceTexts = practices.map { analyzer.normalizer.normalize($0.text) }
+        // The whole text and each practice, as `FeatureSpace` analyses the corpus's.
+        let analysed = FeatureSpace.analysed([text] + practices.map(\.text), analyzer: analyzer, tagger: tagger)
+        terms = analysed[0].terms
+        var seen = Set(analysed[0].tags.map(\.key))
         // A tag salient only in one practice counts once, as the corpus's tag table counts it.
-        tags = own + practiceTexts.flatMap { tagger.tags(in: $0) }.filter { seen.insert($0.key).inserted }
-        self.practices = zip(practices, practiceTexts).map { ($0.id, analyzer.terms(normalized: $1)) }
+        tags = analysed[0].tags + analysed.dropFirst().flatMap(\.tags).filter { seen.insert($0.key).inserted }
+        self.practices = zip(practices, analysed.dropFirst()).map { ($0.id, $1.terms) }
     }
 }

@@ -257,15 +257,21 @@ public final class CaseScorer: Sendable {
     /// The dot product of a one-row query with every row of a matrix given by its transpose (a
     /// row per term): only the query's terms' postings are read, not every row in full.
     static func cosines(_ query: SparseMatrix, byTerm: SparseMatrix, rows: Int) -> [Double] {
-        var result = [Double](repeating: 0, count: rows)
+        products(query, pointers: byTerm.rowPointers, rows: byTerm.columnIndices, values: byTerm.values, count: rows)
+    }
+
+    /// The same over a term-major matrix's raw arrays, its values in any precision (the
+    /// similarity space keeps single).
+    static func products<Value: BinaryFloatingPoint>(_ query: SparseMatrix, pointers: [Int], rows: [Int32], values: [Value], count: Int) -> [Double] {
+        var result = [Double](repeating: 0, count: count)
         let terms = query.row(0)
         // Over the raw arrays: a row slice per term retained and released cost as much as the sums.
         result.withUnsafeMutableBufferPointer { sums in
-            byTerm.rowPointers.withUnsafeBufferPointer { pointers in
-                byTerm.columnIndices.withUnsafeBufferPointer { columns in
-                    byTerm.values.withUnsafeBufferPointer { values in
+            pointers.withUnsafeBufferPointer { pointers in
+                rows.withUnsafeBufferPointer { rows in
+                    values.withUnsafeBufferPointer { values in
                         for (term, weight) in zip(terms.columns, terms.values) {
-                            for entry in pointers[Int(term)]..<pointers[Int(term) + 1] { sums[Int(columns[entry])] += weight * values[entry] }
+                            for entry in pointers[Int(term)]..<pointers[Int(term) + 1] { sums[Int(rows[entry])] += weight * Double(values[entry]) }
                         }
                     }
                 }

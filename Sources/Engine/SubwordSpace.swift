@@ -126,20 +126,7 @@ struct SubwordSpace: Sendable {
 
         /// The dot product of a one-row query (over these postings' terms) with every row.
         func products(_ query: SparseMatrix, rows count: Int) -> [Double] {
-            var result = [Double](repeating: 0, count: count)
-            let terms = query.row(0)
-            result.withUnsafeMutableBufferPointer { sums in
-                pointers.withUnsafeBufferPointer { pointers in
-                    rows.withUnsafeBufferPointer { rows in
-                        values.withUnsafeBufferPointer { values in
-                            for (term, weight) in zip(terms.columns, terms.values) {
-                                for entry in pointers[Int(term)]..<pointers[Int(term) + 1] { sums[Int(rows[entry])] += weight * Double(values[entry]) }
-                            }
-                        }
-                    }
-                }
-            }
-            return result
+            CaseScorer.products(query, pointers: pointers, rows: rows, values: values, count: count)
         }
     }
 

@@ -100,7 +100,10 @@ extension Settings {
     static func placeWords(of cases: CaseCatalogue, regions: [RegionAttributes?], gazetteer: Gazetteer) -> PlaceWords {
         let table = gazetteer.resolver.table
         let units = Set(regions.compactMap { $0?.code }).compactMap { table.units[$0] }
-        let chains = units.map { unit in [table.chain(of: unit).province, table.chain(of: unit).prefecture, table.chain(of: unit).county, unit] }
+        let chains = units.map { unit in
+            let chain = table.chain(of: unit)
+            return [chain.province, chain.prefecture, chain.county, unit]
+        }
         let provinces = Set(chains.compactMap { $0[0]?.code })
         let written = cases.facts.flatMap { [$0.region.province, $0.region.prefecture, $0.region.county, $0.region.subUnit].compactMap { $0 } }
         return PlaceWords(

@@ -47,7 +47,7 @@ public struct FeatureSpace: Sendable {
     /// Each text's terms and tags (the text normalised once for both), on every core: the texts
     /// in chunks, a segmentation workspace per chunk, the results in the texts' order. Analysis
     /// is most of a build (segmentation and tagging are per text and share nothing).
-    static func analysed(_ texts: [String], analyzer: TermAnalyzer, tagger: Tagger) -> [(terms: [String], tags: [Tagger.Hit])] {
+    public static func analysed(_ texts: [String], analyzer: TermAnalyzer, tagger: Tagger) -> [(terms: [String], tags: [Tagger.Hit])] {
         ChunkedWork.map(texts, chunkSize: 256) { chunk in
             let workspace = SegmentationWorkspace()
             return chunk.map { text in
